@@ -45,6 +45,8 @@ FIGURE = '''<figure id="chart-ehcp">
 
 GOOD_CSS = '''body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #0b0c0c; background: #fff; }
 a { color: #1d70b8; }
+nav ul { display: flex; gap: 1rem; list-style: none; padding: 0; }
+li a { display: inline-block; padding: 0.5rem 0; }
 a:focus-visible, button:focus-visible, summary:focus-visible { outline: 3px solid #fd0; outline-offset: 0; box-shadow: 0 4px #0b0c0c; }
 .skip-link { position: absolute; left: -9999px; }
 .skip-link:focus { position: static; }
