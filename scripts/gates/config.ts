@@ -20,6 +20,7 @@ export interface GatesConfig {
   screenshots: { widths: number[]; pages: string[] };
   lighthouse: { pages: string[]; minScores: Record<string, number> };
   chromium: { executablePath: string; args: string[] };
+  sitemapExempt: { patterns: string[] };
 }
 
 function readJson<T>(file: string): T {

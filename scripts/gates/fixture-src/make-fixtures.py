@@ -82,6 +82,8 @@ write(G, 'inspections/index.html', page('Inspections', '''<h2 id="ratings">Ratin
 write(G, 'areas/index.html', page('Areas', '<ul>\n<li><a href="/areas/warwickshire/">Warwickshire</a></li>\n</ul>', canonical='/areas/'))
 write(G, 'embed/areas/warwickshire/index.html', page('Warwickshire chart', FIGURE, head_extra='<meta name="robots" content="noindex">'))
 write(G, 'data/ehcp.csv', 'area,value\nWarwickshire,60\n')
+write(G, 'data/ehcp.meta.csv', 'column,description\narea,Local authority\nvalue,Per cent of EHC plans issued within 20 weeks\n')
+write(G, 'data/catalogue.json', '{"datasets":[{"file":"ehcp.csv","meta":"ehcp.meta.csv"}]}\n')
 write(G, 'sitemap.xml', sitemap(['/', '/areas/', '/areas/warwickshire/', '/inspections/']))
 write(G, 'robots.txt', f'User-agent: *\nAllow: /\nSitemap: {ORIGIN}/sitemap.xml\n')
 
