@@ -38,11 +38,11 @@ describe('site: accessibility', () => {
       concurrency: a11y.concurrency,
       focusTabStops: a11y.focusTabStops,
     });
-    expect(problems, formatProblems('Accessibility gate', problems)).toEqual([]);
+    expect(problems.length, formatProblems('Accessibility gate', problems)).toBe(0);
   }, 900_000);
 
   it('every chart figure has a figcaption and a table or text alternative', () => {
     const problems = checkFigures(site().allPages, a11y.textAlternativeSelector);
-    expect(problems, formatProblems('Chart figure gate', problems)).toEqual([]);
+    expect(problems.length, formatProblems('Chart figure gate', problems)).toBe(0);
   });
 });

@@ -10,12 +10,12 @@ describe('site: budgets and requests', () => {
     const s = site();
     const { problems, weights } = checkBudgets(s.dir, s.allPages, loadBudgets());
     console.log(`Page weights by type (gzipped):\n${summarise(weights)}`);
-    expect(problems, formatProblems('Budget gate', problems)).toEqual([]);
+    expect(problems.length, formatProblems('Budget gate', problems)).toBe(0);
   });
 
   it('no page loads anything from another host (src, link href, CSS url()/@import, fonts)', () => {
     const s = site();
     const problems = checkExternalRequests(s.dir, s.allPages, s.origin);
-    expect(problems, formatProblems('External-request gate', problems)).toEqual([]);
+    expect(problems.length, formatProblems('External-request gate', problems)).toBe(0);
   });
 });

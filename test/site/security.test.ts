@@ -6,6 +6,6 @@ import { site } from './context.ts';
 describe('site: security', () => {
   it("every page has a CSP meta without 'unsafe-inline' in script-src, no inline handlers or inline scripts", () => {
     const problems = checkSecurity(site().allPages);
-    expect(problems, formatProblems('Security gate', problems)).toEqual([]);
+    expect(problems.length, formatProblems('Security gate', problems)).toBe(0);
   });
 });
