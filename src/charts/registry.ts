@@ -3,9 +3,10 @@
  * CSV and SVG endpoints (and embeds) enumerate `allCharts()`.
  * Add a topic's factories to CHARTS.
  */
+import { INSPECTION_CHARTS } from './inspections.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const CHARTS: ChartFactory[] = [];
+export const CHARTS: ChartFactory[] = [...INSPECTION_CHARTS];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {
