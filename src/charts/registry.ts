@@ -4,9 +4,10 @@
  * Add a topic's factories to CHARTS.
  */
 import { areasByRegion } from './geography.ts';
+import { INSPECTION_CHARTS } from './inspections.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const CHARTS: ChartFactory[] = [areasByRegion];
+export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {

@@ -2,5 +2,6 @@
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { boundariesDataset } from './boundaries.ts';
 import { geographyDataset } from './geography.ts';
+import { inspectionsDataset } from './inspections.ts';
 
-export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset];
+export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, inspectionsDataset];
