@@ -96,8 +96,9 @@ function wsoaByYear(): ChartSpec {
       'Few letters were published in 2020/21 because inspections paused during the coronavirus (COVID-19) pandemic.',
     ],
     plot: {
-      height: 300,
+      height: 320,
       marginLeft: 44,
+      marginBottom: 56,
       x: { label: null, domain: rows.map((r) => r.academic_year), tickRotate: -30 },
       y: { label: 'Inspections published', grid: true },
       color: { legend: true, domain: ['Written statement of action required', 'Not required'], range: [PALETTE.blue, PALETTE.grey] },
@@ -108,6 +109,7 @@ function wsoaByYear(): ChartSpec {
       ],
     },
     placeName: 'England',
+    page: '/inspections/',
   };
 }
 
@@ -180,6 +182,7 @@ function outcomesByYear(): ChartSpec {
       ],
     },
     placeName: 'England',
+    page: '/inspections/',
   };
 }
 
@@ -230,8 +233,9 @@ function latestByRegion(): ChartSpec {
     notes: ['An area inspected twice under the 2023 framework is counted by its latest outcome.'],
     plot: {
       height: 80 + 36 * regions.length,
-      marginLeft: 170,
-      x: { label: 'Local areas', grid: true },
+      marginLeft: 205,
+      marginBottom: 44,
+      x: { label: 'Number of local areas', grid: true, labelAnchor: 'center', labelArrow: 'none' },
       y: { label: null, domain: rows.map((r) => r.region) },
       color: { legend: true, domain: LATEST_ORDER.map((c) => LATEST_LABELS[c]), range: LATEST_ORDER.map((c) => LATEST_STYLE[c].fill) },
       marks: [
@@ -244,6 +248,7 @@ function latestByRegion(): ChartSpec {
       ],
     },
     placeName: 'England',
+    page: '/inspections/',
   };
 }
 
@@ -428,6 +433,7 @@ export function timelineSpec(area: Area): ChartSpec {
     notes,
     svg: timelineSvg(entries),
     placeName: area.name,
+    page: `/areas/${area.slug}/`,
   };
 }
 
