@@ -61,7 +61,7 @@ describe('Astro components escape data-derived text', async () => {
     it(`the chart Figure and its DataTable render ${JSON.stringify(text)} as text`, async () => {
       const spec: ChartSpec = {
         id: 'escaping-test', key: 'england', title: text, subtitle: text, source: text, sourceIds: [], release: text,
-        columns: [{ name: 'la_name', type: 'string', label: text }, { name: 'value', type: 'number', label: 'Value' }],
+        columns: [{ name: 'la_name', type: 'Filter', label: text }, { name: 'value', type: 'Indicator', label: 'Value' }],
         rows: [{ la_name: text, value: 1 }], summary: text, notes: [text], svg: '<i class="graphic"></i>', placeName: text, page: '/areas/',
       };
       const html = await container.renderToString(Figure, { props: { spec } });

@@ -11,5 +11,5 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = ({ params }) => {
   const spec = chart(params.chart!, params.key!);
-  return new Response(standalonePng(spec, absoluteUrl(chartHome(spec))), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(new Uint8Array(standalonePng(spec, absoluteUrl(chartHome(spec)))), { headers: { 'Content-Type': 'image/png' } });
 };
