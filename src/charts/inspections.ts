@@ -129,8 +129,9 @@ function stackedOutcomePlot(rows: { y: string; counts: Record<string, number> }[
   });
   type Bar = (typeof bars)[number];
   return {
+    marginBottom: 44,
     ...extra,
-    x: { grid: true, ...x },
+    x: { grid: true, labelAnchor: 'center', labelArrow: 'none', ...x },
     y: { label: null, domain: rows.map((r) => r.y) },
     color: { legend: true, domain: classes.map((c) => LATEST_LABELS[c]), range: classes.map((c) => LATEST_STYLE[c].fill) },
     marks: [
@@ -190,7 +191,7 @@ function outcomesByYear(): ChartSpec {
     plot: stackedOutcomePlot(
       national.map((r) => ({ y: String(r.year), counts: { 'outcome-1': r.outcome1, 'outcome-2': r.outcome2, 'outcome-3': r.outcome3 } })),
       cls,
-      { label: 'Inspections' },
+      { label: 'Number of inspections' },
       { height: 60 + 44 * national.length, marginLeft: 48 },
     ),
     placeName: 'England',
@@ -237,8 +238,8 @@ function latestByRegion(): ChartSpec {
     plot: stackedOutcomePlot(
       regions.map((r) => ({ y: r.regionName, counts: r.counts })),
       LATEST_ORDER,
-      { label: 'Number of local areas', labelAnchor: 'center', labelArrow: 'none' },
-      { height: 80 + 36 * regions.length, marginLeft: 205, marginBottom: 44 },
+      { label: 'Number of local areas' },
+      { height: 80 + 36 * regions.length, marginLeft: 205 },
     ),
     placeName: 'England',
     page: '/inspections/',
