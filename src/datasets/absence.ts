@@ -14,7 +14,7 @@ import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { ABSENCE_YEARS, PHASE_LABEL, type GeoRef } from './absence-common.ts';
 import { parseBands, type BandsAggregate, type BandsSen } from './absence-bands.ts';
 import { LAIT_MEASURES, readLaitAbsence, type LaitMeasure, type LaitRecord } from './absence-lait.ts';
-import { parseSenStatus, SEN_GROUP_LABEL, SEN_METRICS, type SenGroup, type SenMetric, type SenRecord } from './absence-sen.ts';
+import { parseSenStatus, SEN_GROUP_LABEL, SEN_METRICS, type SenMetric, type SenRecord } from './absence-sen.ts';
 
 export type JsonCell = number | SymbolCode | null;
 
