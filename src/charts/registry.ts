@@ -3,9 +3,10 @@
  * CSV and SVG endpoints (and embeds) enumerate `allCharts()`.
  * Add a topic's factories to CHARTS.
  */
+import { absenceCharts } from './absence.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const CHARTS: ChartFactory[] = [];
+export const CHARTS: ChartFactory[] = [...absenceCharts];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {
