@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { ChartSpec } from './types.ts';
 
-export const CHART_WIDTH = 520;
+export const CHART_WIDTH = 440;
 export const CHART_FONT_SIZE = 14;
 /** DfE palette: dark blue, turquoise, maroon, orange; grey for context. */
 export const PALETTE = { blue: '#12436D', turquoise: '#28A197', maroon: '#801650', orange: '#F46A25', grey: '#BFBFBF', darkGrey: '#505A5F', text: '#0B0C0C' } as const;

@@ -2,6 +2,8 @@
  * A chart as a file of its own: title, subtitle, the graphic, source line and
  * site name in one SVG, for pasting into committee papers.
  */
+import { existsSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
 import { chartSvg } from './render.ts';
 import type { ChartSpec } from './types.ts';
 
@@ -28,4 +30,19 @@ export function standaloneSvg(spec: ChartSpec, siteName = 'SEND outcomes in Engl
 <text x="0" y="${height + top + 36}" font-size="12" fill="#505a5f">${escape(siteName)}</text>
 </svg>
 `;
+}
+
+/** Fonts for PNG text: Liberation Sans (Arial's metrics) where installed, else the system's. */
+const FONT_FILES = ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'].filter((f) =>
+  existsSync(f),
+);
+
+export function standalonePng(spec: ChartSpec): Uint8Array {
+  const svg = standaloneSvg(spec);
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: 2 },
+    font: { fontFiles: FONT_FILES, loadSystemFonts: FONT_FILES.length === 0, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+    background: '#ffffff',
+  });
+  return resvg.render().asPng();
 }

@@ -33,6 +33,8 @@ export interface ChartSpec {
   svg?: string;
   /** Name of the area or region shown, for the citation. */
   placeName: string;
+  /** The page the chart appears on (its anchor is #chart-<id>): embeds and files link back here. */
+  page: string;
 }
 
 export interface ChartFactory {
