@@ -28,7 +28,7 @@ import {
   type SenSeriesGroup,
 } from '../lib/absence-data.ts';
 import type { SenMetric } from '../datasets/absence-sen.ts';
-import { NO_DATA_PERIOD, PANDEMIC_PERIOD, PHASE_LABEL, PHASES } from '../datasets/absence-common.ts';
+import { NO_DATA_PERIOD, PHASE_LABEL, PHASES } from '../datasets/absence-common.ts';
 import { PALETTE } from './render.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
 
@@ -165,6 +165,7 @@ function trendChart(slug: string): ChartSpec {
   return checkSpec({
     id: 'absence-trend',
     key: slug,
+    page: `/areas/${slug}/`,
     title: `Persistent absence in ${area.name} since ${periods[0]}`,
     subtitle: `Percentage of pupils missing 10% or more of sessions, all state-funded schools, ${area.name} compared with England, ${region.name} and the median of its 10 statistical neighbours, ${periods[0]} to ${periods.at(-1)}`,
     source: SRC_LAIT,
@@ -231,6 +232,7 @@ function compareChart(slug: string): ChartSpec {
   return checkSpec({
     id: 'absence-sen-compare',
     key: slug,
+    page: `/areas/${slug}/`,
     title: `How ${area.name} compares on persistent absence`,
     subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools (table: each type of school), ${area.name} compared with medians of groups of areas, ${year}`,
     source: SRC_SEN,
@@ -298,6 +300,7 @@ function gapChart(slug: string): ChartSpec {
   return checkSpec({
     id: 'absence-sen-gap',
     key: slug,
+    page: `/areas/${slug}/`,
     title: `Gap in persistent absence to classmates with no SEN`,
     subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools, ${area.name}, ${periods[0]} to ${periods.at(-1)}`,
     source: SRC_SEN,
@@ -349,6 +352,7 @@ function suspensionsChart(slug: string): ChartSpec {
   return checkSpec({
     id: 'absence-suspensions',
     key: slug,
+    page: `/areas/${slug}/`,
     title: `Suspensions of pupils with SEN, term by term`,
     subtitle: `Suspensions per 100 pupils each term, by SEN status, all state-funded schools, ${area.name}, ${labels[0]} to ${labels.at(-1)}`,
     source: SRC_SUSP,
@@ -414,6 +418,7 @@ function nationalChart(): ChartSpec {
   return checkSpec({
     id: 'absence-national-sen',
     key: 'england',
+    page: '/absence/',
     title: 'Pupils with SEN are more often persistently absent',
     subtitle: `Percentage of pupils missing 10% or more of sessions, state-funded primary, secondary and special schools, England, ${periods[0]} to ${periods.at(-1)}`,
     source: `${SRC_BANDS}; ${SRC_LAIT}`,
@@ -493,6 +498,7 @@ function rankChart(m: RankMeasure): ChartSpec {
   return checkSpec({
     id: `absence-rank-${m.id}`,
     key: 'england',
+    page: `/absence/ranked/${m.id}/`,
     title: `Persistent absence of ${m.label}, every area, ${year}`.replace('pupils with an EHC plan', 'pupils with EHC plans'),
     subtitle: `Percentage of ${m.label} missing 10% or more of sessions, all state-funded schools, ${plural(have.length, 'local area')} in England, ${year}, lowest first`,
     source: source === 'sen' ? SRC_SEN : SRC_LAIT,
@@ -549,6 +555,7 @@ function regionChart(slug: string): ChartSpec {
   return checkSpec({
     id: 'absence-region',
     key: slug,
+    page: `/regions/${slug}/`,
     title: 'How areas in the region compare on persistent absence',
     subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools, areas in ${region.name}, ${year}`,
     source: SRC_SEN,
