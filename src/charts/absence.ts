@@ -95,10 +95,10 @@ function linePlot(periods: string[], series: LineSeries[], yLabel: string, opts:
     return i < 0 ? [] : [{ s: s.name, x: periods[i]!, y: s.values[i]!, lastIndex: i }];
   });
   const lastX = periods.at(-1)!;
-  const labels = spreadLabels(ends, max / 8).map((e) => ({ ...e, x: lastX }));
+  const labels = spreadLabels(ends, max / 6).map((e) => ({ ...e, x: lastX }));
   return {
     height: 340,
-    marginRight: opts.labelWidth ?? 170,
+    marginRight: opts.labelWidth ?? 120,
     marginLeft: 44,
     marginBottom: 40,
     x: { type: 'point', domain: periods, label: null, ticks: opts.ticks ?? periods, tickRotate: 0, padding: 0.2, ...(opts.tickFormat ? { tickFormat: opts.tickFormat } : {}) },
@@ -112,7 +112,7 @@ function linePlot(periods: string[], series: LineSeries[], yLabel: string, opts:
           Plot.dot(data, { x: 'x', y: 'y', fill: s.stroke, r: (s.width ?? 2) + 1 }),
         ];
       }),
-      Plot.text(labels, { x: 'x', y: 'ly', text: (d: { s: string; y: number }) => `${d.s} ${formatNumber(d.y, 1)}%`, textAnchor: 'start', dx: 10, fill: PALETTE.text, lineWidth: 16 }),
+      Plot.text(labels, { x: 'x', y: 'ly', text: (d: { s: string; y: number }) => `${d.s}\n${formatNumber(d.y, 1)}%`, textAnchor: 'start', dx: 8, fill: PALETTE.text, lineWidth: 8, lineAnchor: 'middle' }),
     ],
   };
 }
@@ -215,7 +215,9 @@ function compareChart(slug: string): ChartSpec {
     }
   }
   const total = rows.filter((r) => r.education_phase === PHASE_LABEL.total);
-  const plotData = total.map((r) => ({ group: r.sen_status as string, place: r.place as string, v: num(r.rate as Cell) ?? NaN, own: r.place === area.name }));
+  // Short labels in the chart; the table and CSV give each comparison in full.
+  const short = new Map([[places[0]!, area.name], [places[1]!, 'Median of neighbours'], [places[2]!, 'Median of region'], [places[3]!, 'Median of all areas']]);
+  const plotData = total.map((r) => ({ group: r.sen_status as string, place: r.place as string, label: short.get(r.place as string)!, v: num(r.rate as Cell) ?? NaN, own: r.place === area.name }));
   const val = (g: string, p: string) => plotData.find((d) => d.group === g && d.place === p)?.v ?? NaN;
   const e = val('EHC plan', area.name);
   const s = val('SEN support', area.name);
@@ -243,16 +245,18 @@ function compareChart(slug: string): ChartSpec {
     summary,
     notes,
     plot: {
-      height: 400,
-      marginLeft: 250,
-      marginRight: 50,
+      height: 430,
+      marginLeft: 150,
+      marginRight: 60,
+      marginTop: 30,
       marginBottom: 45,
       x: { grid: true, label: 'Persistently absent (%)', nice: true },
-      y: { domain: places, label: null },
-      fy: { domain: GROUPS.map((g) => g.label), label: null },
+      y: { domain: [...short.values()], label: null, tickFormat: (d: string) => (d.length > 20 ? `${d.slice(0, 19)}…` : d) },
+      fy: { domain: GROUPS.map((g) => g.label), label: null, axis: null, padding: 0.25 },
       marks: [
-        Plot.barX(plotData, { fy: 'group', y: 'place', x: 'v', fill: (d: { own: boolean }) => (d.own ? PALETTE.blue : PALETTE.grey) }),
-        Plot.text(plotData, { fy: 'group', y: 'place', x: 'v', text: (d: { v: number }) => (Number.isFinite(d.v) ? pct(d.v) : 'not published'), textAnchor: 'start', dx: 4, fill: PALETTE.text }),
+        Plot.barX(plotData, { fy: 'group', y: 'label', x: 'v', fill: (d: { own: boolean }) => (d.own ? PALETTE.blue : PALETTE.grey) }),
+        Plot.text(plotData, { fy: 'group', y: 'label', x: 'v', text: (d: { v: number }) => (Number.isFinite(d.v) ? pct(d.v) : 'not published'), textAnchor: 'start', dx: 4, fill: PALETTE.text }),
+        Plot.text(GROUPS.map((g) => ({ group: g.label })), { fy: 'group', text: 'group', frameAnchor: 'top-left', dx: -146, dy: -20, fontWeight: 'bold', fill: PALETTE.text }),
         Plot.ruleX([0]),
       ],
     },
@@ -318,7 +322,7 @@ function gapChart(slug: string): ChartSpec {
         { name: 'No SEN', values: series.none, stroke: PALETTE.maroon, dash: '2,2' },
       ],
       'Persistently absent (%)',
-      { ticks: periods.filter((_, i) => i % 2 === 0), labelWidth: 140 },
+      { ticks: periods.filter((_, i) => i % 2 === 0), labelWidth: 110 },
     ),
     placeName: area.name,
   });
@@ -371,7 +375,7 @@ function suspensionsChart(slug: string): ChartSpec {
           { name: 'No SEN', values: series.none, stroke: PALETTE.maroon, dash: '2,2' },
         ],
         'Suspensions per 100 pupils',
-        { ticks: labels.filter((l) => l.startsWith('Autumn')).filter((_, i) => i % 2 === 0), labelWidth: 150, tickFormat: (d) => d.replace('Autumn ', '') },
+        { ticks: labels.filter((l) => l.startsWith('Autumn')).filter((_, i) => i % 2 === 0), labelWidth: 110, tickFormat: (d) => d.replace('Autumn ', '') },
       );
       // Labels show a rate per 100 pupils, not a percentage.
       p.marks = p.marks!.map((m, i, all) => (i === all.length - 1 ? Plot.text([], {}) : m));
@@ -381,7 +385,7 @@ function suspensionsChart(slug: string): ChartSpec {
         return i < 0 ? null : { s: g.label, y: series[g.id][i]!, x: labels.at(-1)! };
       }).filter((d): d is { s: string; y: number; x: string } => d !== null);
       const max = Math.max(...ends.map((d) => d.y), 0.1);
-      p.marks.push(Plot.text(spreadLabels(ends, max / 8), { x: 'x', y: 'ly', text: (d: { s: string; y: number }) => `${d.s} ${formatNumber(d.y, 2)}`, textAnchor: 'start', dx: 10, fill: PALETTE.text }));
+      p.marks.push(Plot.text(spreadLabels(ends, max / 6), { x: 'x', y: 'ly', text: (d: { s: string; y: number }) => `${d.s}\n${formatNumber(d.y, 2)}`, textAnchor: 'start', dx: 8, fill: PALETTE.text, lineWidth: 8, lineAnchor: 'middle' }));
       return p;
     })(),
     placeName: area.name,
@@ -440,7 +444,7 @@ function nationalChart(): ChartSpec {
         { name: 'No identified SEN', values: none.map(num), stroke: PALETTE.maroon, dash: '2,2' },
       ],
       'Persistently absent (%)',
-      { ticks: periods.filter((_, i) => i % 3 === 0), labelWidth: 160 },
+      { ticks: periods.filter((_, i) => i % 3 === 0) },
     ),
     placeName: 'England',
   });

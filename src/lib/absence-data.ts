@@ -89,3 +89,54 @@ export function laitNeighbourMedian(geo: GeographyIndex, area: Area, measure: st
   const series = geo.neighboursOf(area).map((n) => laitSeries(n.laCode, measure, phase));
   return lait.periods.map((_, i) => spread(series.map((s) => (s[i]!.kind === 'value' ? (s[i] as { value: number }).value : null))));
 }
+
+export type Direction = 'up' | 'down' | 'same' | 'unknown';
+
+export interface PersistentAbsenceFact {
+  group: 'ehcp' | 'support';
+  /** Academic year of the latest figure, e.g. "202425". */
+  period: string;
+  /** The area's latest rate (% of pupils persistently absent); null if not published. */
+  value: number | null;
+  /** The previous academic year with a slot in the source (null if none, or not published). */
+  previousPeriod: string | null;
+  previousValue: number | null;
+  /** Change from the previous year, compared at 1 decimal place (the published precision); 'unknown' if either is missing. */
+  direction: Direction;
+  /** Medians and spreads of groups of areas: never an England figure. */
+  comparators: SenComparators;
+}
+
+const PA_METRIC: SenMetric = 'enrolments_pa_10_exact_percent';
+
+/**
+ * Key facts for an area page: persistent absence (all schools) of pupils with
+ * an EHC plan and on SEN support, the latest year, the direction of change
+ * from the year before, and the medians of neighbours, region and all areas.
+ */
+export function persistentAbsenceFacts(geo: GeographyIndex, area: Area): PersistentAbsenceFact[] {
+  const slot = senLatestIndex(PA_METRIC);
+  const slots = sen.slots[PA_METRIC];
+  const prev = slot > 0 ? slot - 1 : null;
+  return (['ehcp', 'support'] as const).map((group) => {
+    const series = senSeries(PA_METRIC, 'total', group, area.laCode);
+    const v = series[slot] ?? null;
+    const p = prev === null ? null : (series[prev] ?? null);
+    return {
+      group,
+      period: slots[slot]!.period,
+      value: v,
+      previousPeriod: prev === null ? null : slots[prev]!.period,
+      previousValue: p,
+      direction: directionOf(p, v),
+      comparators: senComparators(geo, area, PA_METRIC, 'total', group, slot),
+    };
+  });
+}
+
+/** Direction of change between two rates, compared at 1 decimal place. */
+export function directionOf(before: number | null, after: number | null): Direction {
+  if (before === null || after === null) return 'unknown';
+  const d = Math.round(after * 10) - Math.round(before * 10);
+  return d > 0 ? 'up' : d < 0 ? 'down' : 'same';
+}
