@@ -49,7 +49,7 @@ describe('built absence pages', () => {
     expect(html).toContain('id="chart-absence-national-sen"');
     expect(html).toContain('id="chart-absence-rank-ehcp"');
     const map = html.slice(html.indexOf('id="absence-map-title"'), html.indexOf('id="data"'));
-    expect(map.match(/of pupils with an EHC plan persistently absent|not published/g)?.length).toBe(153);
+    expect(map.match(/aria-label="[^"]*: ([\d.]+% of pupils with an EHC plan persistently absent|not published), \d{4}\/\d{2}"/g)?.length).toBe(153);
     expect(html).toContain('href="/data/absence.csv"');
     expect(html).toContain('href="/data/suspensions.csv"');
     for (const m of ['ehcp', 'sen-support', 'no-sen', 'all-pupils']) expect(page(`absence/ranked/${m}`)).toContain(`id="chart-absence-rank-${m}"`);
