@@ -69,11 +69,34 @@ function predecessorsOf(area: Area): { key: string; name: string }[] {
     .map(([key, p]) => ({ key, name: p.name }));
 }
 
-/** Spread end labels apart so they do not overlap (in data units). */
-function spreadLabels<T extends { y: number }>(items: T[], minGap: number): (T & { ly: number })[] {
+/**
+ * Spread end labels apart so they do not overlap (in data units), keeping them
+ * at or below `top`. Each item's `h` is its height; neighbours keep half of
+ * each other's height apart.
+ */
+function spreadLabels<T extends { y: number; h: number }>(items: T[], top = Infinity): (T & { ly: number })[] {
   const sorted = [...items].sort((a, b) => a.y - b.y).map((d) => ({ ...d, ly: d.y }));
-  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.ly - sorted[i - 1]!.ly < minGap) sorted[i]!.ly = sorted[i - 1]!.ly + minGap;
+  const need = (i: number) => (sorted[i]!.h + sorted[i - 1]!.h) / 2;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.ly - sorted[i - 1]!.ly < need(i)) sorted[i]!.ly = sorted[i - 1]!.ly + need(i);
+  const last = sorted.at(-1);
+  if (last && last.ly > top - last.h / 2) {
+    last.ly = top - last.h / 2;
+    for (let i = sorted.length - 2; i >= 0; i--) sorted[i]!.ly = Math.min(sorted[i]!.ly, sorted[i + 1]!.ly - need(i + 1));
+  }
   return sorted;
+}
+
+/** Lines an end label takes (at most; Plot wraps at 8 ems, about 13 characters): its name, then the value. */
+function labelLines(name: string): number {
+  let lines = 1;
+  let len = 0;
+  for (const w of name.split(' ')) {
+    if (len > 0 && len + 1 + w.length > 12) {
+      lines++;
+      len = w.length;
+    } else len += (len ? 1 : 0) + w.length;
+  }
+  return lines + 1;
 }
 
 interface LineSeries {
@@ -82,27 +105,36 @@ interface LineSeries {
   stroke: string;
   dash?: string;
   width?: number;
+  /** Label the line above its own last point (a series that stops early), not in the column of end labels. */
+  ownLabel?: boolean;
 }
 
 /** A line chart over ordinal periods: gaps stay gaps, each line labelled at its end (colour is never the only cue). */
-function linePlot(periods: string[], series: LineSeries[], yLabel: string, opts: { ticks?: string[]; labelWidth?: number; tickFormat?: (d: string) => string } = {}): Plot.PlotOptions {
+function linePlot(periods: string[], series: LineSeries[], yLabel: string, opts: { ticks?: string[]; labelWidth?: number; tickFormat?: (d: string) => string; format?: (n: number) => string } = {}): Plot.PlotOptions {
+  const fmt = opts.format ?? ((n: number) => `${formatNumber(n, 1)}%`);
   const pts = series.flatMap((s) => s.values.map((v, i) => ({ s: s.name, x: periods[i]!, y: v ?? NaN })));
   const all = pts.map((p) => p.y).filter((v) => Number.isFinite(v));
   const max = Math.max(...all);
   const ends = series.flatMap((s) => {
     let i = s.values.length - 1;
     while (i >= 0 && (s.values[i] === null || s.values[i] === undefined)) i--;
-    return i < 0 ? [] : [{ s: s.name, x: periods[i]!, y: s.values[i]!, lastIndex: i }];
+    return i < 0 ? [] : [{ s: s.name, x: periods[i]!, y: s.values[i]!, own: s.ownLabel === true }];
   });
   const lastX = periods.at(-1)!;
-  const labels = spreadLabels(ends, max / 6).map((e) => ({ ...e, x: lastX }));
+  const column = ends.filter((e) => !e.own);
+  const lines = column.reduce((n, e) => n + labelLines(e.s), 0);
+  const height = Math.max(340, 100 + lines * 18);
+  const top = max * 1.15;
+  const perLine = (top * 18) / (height - 60);
+  const labels = spreadLabels(column.map((e) => ({ ...e, h: labelLines(e.s) * perLine + perLine / 3 })), top).map((e) => ({ ...e, x: lastX }));
+  const own = ends.filter((e) => e.own);
   return {
-    height: 340,
+    height,
     marginRight: opts.labelWidth ?? 120,
     marginLeft: 44,
     marginBottom: 40,
     x: { type: 'point', domain: periods, label: null, ticks: opts.ticks ?? periods, tickRotate: 0, padding: 0.2, ...(opts.tickFormat ? { tickFormat: opts.tickFormat } : {}) },
-    y: { grid: true, label: yLabel, domain: [0, max * 1.1], nice: true },
+    y: { grid: true, label: yLabel, domain: [0, top], nice: true },
     marks: [
       Plot.ruleY([0]),
       ...series.flatMap((s) => {
@@ -112,7 +144,8 @@ function linePlot(periods: string[], series: LineSeries[], yLabel: string, opts:
           Plot.dot(data, { x: 'x', y: 'y', fill: s.stroke, r: (s.width ?? 2) + 1 }),
         ];
       }),
-      Plot.text(labels, { x: 'x', y: 'ly', text: (d: { s: string; y: number }) => `${d.s}\n${formatNumber(d.y, 1)}%`, textAnchor: 'start', dx: 8, fill: PALETTE.text, lineWidth: 8, lineAnchor: 'middle' }),
+      Plot.text(labels, { x: 'x', y: 'ly', text: (d: { s: string; y: number }) => `${d.s}\n${fmt(d.y)}`, textAnchor: 'start', dx: 8, fill: PALETTE.text, lineWidth: 8, lineAnchor: 'middle' }),
+      Plot.text(own, { x: 'x', y: 'y', text: (d: { s: string; y: number }) => `${d.s} ${fmt(d.y)}`, textAnchor: 'end', dx: -6, dy: -8, lineAnchor: 'bottom', lineWidth: 9, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     ],
   };
 }
@@ -154,10 +187,15 @@ function trendChart(slug: string): ChartSpec {
   const notes = [GAP_NOTE, PANDEMIC_NOTE];
   const missing = own.map((c, i) => (c.kind !== 'value' && lait.periods[i] !== NO_DATA_PERIOD ? periods[i] : null)).filter(Boolean) as string[];
   if (missing.length) notes.push(`No figure published for ${area.name} in ${listInProse(missing)}${preds.length ? ': the area did not exist yet' : ''}.`);
-  for (const p of preds) notes.push(`Before it was split or merged, figures were published for ${p.name}. They cover a different area, so they are shown as a separate line, not as ${area.name}'s.`);
+  // One predecessor is drawn as its own labelled dashed line; several would crowd the chart, so they stay in the table.
+  const drawPreds = preds.length === 1;
+  if (preds.length)
+    notes.push(
+      `Before the council was created, figures were published for ${listInProse(preds.map((p) => p.name))}. ${preds.length === 1 ? 'It covers' : 'They cover'} a different area, so ${drawPreds ? 'it is shown as a separate dashed line' : 'they are in the table, not drawn'}, not as ${area.name}'s figures.`,
+    );
   const series: LineSeries[] = [
     { name: area.name, values: own.map(num), stroke: PALETTE.blue, width: 3 },
-    ...preds.map((p) => ({ name: p.name, values: p.cells.map(num), stroke: PALETTE.blue, dash: '2,3' })),
+    ...(drawPreds ? preds.map((p) => ({ name: p.name, values: p.cells.map(num), stroke: PALETTE.blue, dash: '2,3', ownLabel: true })) : []),
     { name: 'England', values: eng.map(num), stroke: PALETTE.darkGrey },
     { name: region.name, values: reg.map(num), stroke: PALETTE.grey, dash: '6,3' },
     { name: 'Neighbours (median)', values: nb.map((s) => s?.median ?? null), stroke: PALETTE.grey, dash: '2,2' },
@@ -201,11 +239,11 @@ function compareChart(slug: string): ChartSpec {
   const year = formatPeriod(sen.slots[PA][slot]!.period);
   const places = [area.name, 'Median of 10 statistical neighbours', `Median of ${regionAreas(region)}`, 'Median of all areas'];
   const rows: Record<string, string | number | Cell>[] = [];
-  const missing: string[] = [];
+  const missing = new Map<string, string[]>();
   for (const phase of PHASES) {
     for (const g of GROUPS) {
       const own = senSeries(PA, phase, g.id, area.laCode)[slot] ?? null;
-      if (own === null) missing.push(`${g.label}, ${PHASE_LABEL[phase].toLowerCase()}`);
+      if (own === null) missing.set(PHASE_LABEL[phase], [...(missing.get(PHASE_LABEL[phase]) ?? []), g.label]);
       const c = senComparators(geo, area, PA, phase, g.id, slot);
       const base = { education_phase: PHASE_LABEL[phase], sen_status: g.label };
       rows.push({ ...base, place: places[0]!, rate: cellOf(own), areas_with_figure: '' });
@@ -230,7 +268,10 @@ function compareChart(slug: string): ChartSpec {
   const notes = [
     'This source has figures for local areas only, not for England or regions. Comparisons are the median (middle value) of groups of areas: half of the areas are above it and half below.',
   ];
-  if (missing.length) notes.push(`No figure published for ${area.name} in ${year} for: ${listInProse(missing)}. The DfE suppresses figures for very small groups of pupils.`);
+  if (missing.size)
+    notes.push(
+      `No figure published for ${area.name} in ${year} for ${listInProse([...missing].map(([phase, groups]) => `${phase.toLowerCase()} (${listInProse(groups)})`))}. Either the area has no such pupils or schools, or the figure was held back to protect a small group of pupils. The table shows them as “no value”.`,
+    );
   return checkSpec({
     id: 'absence-sen-compare',
     key: slug,
@@ -366,28 +407,17 @@ function suspensionsChart(slug: string): ChartSpec {
     rows,
     summary,
     notes,
-    plot: (() => {
-      const p = linePlot(
-        labels,
-        [
-          { name: 'EHC plan', values: series.ehcp, stroke: PALETTE.blue, width: 3 },
-          { name: 'SEN support', values: series.support, stroke: PALETTE.turquoise, dash: '6,3' },
-          { name: 'No SEN', values: series.none, stroke: PALETTE.maroon, dash: '2,2' },
-        ],
-        'Suspensions per 100 pupils',
-        { ticks: labels.filter((l) => l.startsWith('Autumn')).filter((_, i) => i % 2 === 0), labelWidth: 110, tickFormat: (d) => d.replace('Autumn ', '') },
-      );
-      // Labels show a rate per 100 pupils, not a percentage.
-      p.marks = p.marks!.map((m, i, all) => (i === all.length - 1 ? Plot.text([], {}) : m));
-      const ends = GROUPS.map((g) => {
-        let i = series[g.id].length - 1;
-        while (i >= 0 && series[g.id][i] === null) i--;
-        return i < 0 ? null : { s: g.label, y: series[g.id][i]!, x: labels.at(-1)! };
-      }).filter((d): d is { s: string; y: number; x: string } => d !== null);
-      const max = Math.max(...ends.map((d) => d.y), 0.1);
-      p.marks.push(Plot.text(spreadLabels(ends, max / 6), { x: 'x', y: 'ly', text: (d: { s: string; y: number }) => `${d.s}\n${formatNumber(d.y, 2)}`, textAnchor: 'start', dx: 8, fill: PALETTE.text, lineWidth: 8, lineAnchor: 'middle' }));
-      return p;
-    })(),
+    // End labels show a rate per 100 pupils, not a percentage.
+    plot: linePlot(
+      labels,
+      [
+        { name: 'EHC plan', values: series.ehcp, stroke: PALETTE.blue, width: 3 },
+        { name: 'SEN support', values: series.support, stroke: PALETTE.turquoise, dash: '6,3' },
+        { name: 'No SEN', values: series.none, stroke: PALETTE.maroon, dash: '2,2' },
+      ],
+      'Suspensions per 100 pupils',
+      { ticks: labels.filter((l) => l.startsWith('Autumn')).filter((_, i) => i % 2 === 0), labelWidth: 110, tickFormat: (d) => d.replace('Autumn ', ''), format: (n) => formatNumber(n, 2) },
+    ),
     placeName: area.name,
   });
 }
@@ -513,17 +543,18 @@ function rankChart(m: RankMeasure): ChartSpec {
     summary,
     notes,
     plot: {
-      height: 40 + have.length * 13,
+      height: 70 + have.length * 13,
       marginLeft: 170,
       marginRight: 40,
       marginTop: 40,
+      marginBottom: 30,
       x: { grid: true, label: 'Persistently absent (%)', axis: 'top', nice: true },
       y: { domain: plotData.map((d) => d.name), label: null, axis: null },
       marks: [
         Plot.axisY({ tickSize: 0, fontSize: 10, label: null }),
         Plot.barX(plotData, { y: 'name', x: 'v', fill: PALETTE.blue }),
         Plot.ruleX([s.median], { stroke: PALETTE.orange, strokeWidth: 2, strokeDasharray: '6,3' }),
-        Plot.text([{ x: s.median }], { x: 'x', frameAnchor: 'bottom', text: () => `Median of all areas ${pct(s.median)}`, dy: -6, dx: -4, textAnchor: 'end', fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+        Plot.text([{ x: s.median }], { x: 'x', frameAnchor: 'bottom', text: () => `Median of all areas ${pct(s.median)}`, dy: 18, textAnchor: 'end', fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
         Plot.ruleX([0]),
       ],
     },
@@ -570,11 +601,11 @@ function regionChart(slug: string): ChartSpec {
     summary,
     notes,
     plot: {
-      height: 60 + areas.length * 22,
-      marginLeft: 170,
-      marginRight: 20,
-      x: { grid: true, label: 'Persistently absent (%)', axis: 'top', nice: true },
-      y: { domain: order.map((a) => a.name), label: null },
+      height: 70 + areas.length * 22,
+      marginLeft: 160,
+      marginRight: 16,
+      x: { grid: true, label: null, axis: 'top', domain: [0, Math.max(50, ...plotData.map((d) => (Number.isFinite(d.v) ? d.v : 0)))], ticks: [0, 20, 40] },
+      y: { domain: order.map((a) => a.name), label: null, tickFormat: (d: string) => (d.length > 19 ? `${d.slice(0, 18)}…` : d) },
       fx: { domain: GROUPS.map((g) => g.label), label: null, axis: 'bottom' },
       marks: [
         Plot.ruleX(GROUPS.map((g) => ({ group: g.label, m: medAll[g.label] })), { fx: 'group', x: 'm', stroke: PALETTE.orange, strokeDasharray: '6,3' }),
