@@ -2,5 +2,6 @@
 export const NAV: { href: string; label: string }[] = [
   { href: '/areas/', label: 'Local areas' },
   { href: '/inspections/', label: 'Inspections' },
+  { href: '/absence/', label: 'Absence' },
   { href: '/about/data/', label: 'About the data' },
 ];
