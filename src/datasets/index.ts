@@ -1,6 +1,7 @@
 /** Every dataset the site builds, in order. Add a new dataset module here. */
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { boundariesDataset } from './boundaries.ts';
+import { ehcpDataset } from './ehcp.ts';
 import { geographyDataset } from './geography.ts';
 
-export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset];
+export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, ehcpDataset];
