@@ -3,5 +3,6 @@ import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { boundariesDataset } from './boundaries.ts';
 import { ehcpDataset } from './ehcp.ts';
 import { geographyDataset } from './geography.ts';
+import { tribunalDataset } from './tribunal.ts';
 
-export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, ehcpDataset];
+export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, ehcpDataset, tribunalDataset];
