@@ -3,6 +3,7 @@ import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { boundariesDataset } from './boundaries.ts';
 import { ehcpDataset } from './ehcp.ts';
 import { geographyDataset } from './geography.ts';
+import { outcomesDataset } from './outcomes.ts';
 import { tribunalDataset } from './tribunal.ts';
 
-export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, ehcpDataset, tribunalDataset];
+export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, ehcpDataset, tribunalDataset, outcomesDataset];
