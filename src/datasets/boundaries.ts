@@ -18,10 +18,12 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import { DataError } from '../lib/csv.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 
-export const MAP_WIDTH = 560;
+export const MAP_WIDTH = 600;
 export const MAP_HEIGHT = 680;
 /** Where London's inset sits (top right, over the North Sea). */
-export const INSET = { x: 360, y: 20, width: 190, height: 150 };
+export const INSET = { x: 400, y: 10, width: 190, height: 150 };
+/** The main map's frame, left of the inset. */
+const MAIN_EXTENT: [[number, number], [number, number]] = [[10, 10], [470, MAP_HEIGHT - 10]];
 
 export interface MapArea {
   laCode: string;
@@ -88,8 +90,7 @@ export function buildEnglandMap(geojsonPath: string, resolve: (onsCode: string) 
   }
 
   const all: FeatureCollection = { type: 'FeatureCollection', features: simplified };
-  const main: GeoProjection = geoAlbers().rotate([1.8, 0]).center([0, 52.7]).parallels([50, 60]).fitSize([MAP_WIDTH - 20, MAP_HEIGHT - 20], all);
-  main.translate([main.translate()[0] + 10, main.translate()[1] + 10]);
+  const main: GeoProjection = geoAlbers().rotate([1.8, 0]).center([0, 52.7]).parallels([50, 60]).fitExtent(MAIN_EXTENT, all);
   const londonFc: FeatureCollection = { type: 'FeatureCollection', features: simplified.filter(isLondon) };
   const inset = geoAlbers()
     .rotate([1.8, 0])

@@ -1,0 +1,58 @@
+/**
+ * npm run bench — how long the data pipeline and site build take on the
+ * current data, against a baseline of PapaParse alone reading the same CSVs.
+ * Prints one line per measure; `--json FILE` also writes them as JSON.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { fetchAll } from '../src/lib/fetch.ts';
+import { PROJECT_ROOT, RAW_DIR, rawPath, readManifest } from '../src/lib/sources.ts';
+import { buildData } from './build-data.ts';
+
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+const results: Record<string, number | string> = {};
+function report(name: string, value: number, unit: string) {
+  results[name] = Number(value.toFixed(3));
+  console.log(`${name.padEnd(34)} ${value.toFixed(unit === 'pages' || unit === 'records' ? 0 : 2).padStart(10)} ${unit}`);
+}
+
+const { sources } = readManifest();
+const mirror = process.env.DATA_MIRROR ?? join(PROJECT_ROOT, '../shared/data');
+report('raw data read', sources.reduce((n, s) => n + s.bytes, 0) / 1e6, 'MB');
+
+// data:fetch into an empty folder, so every file is copied and checked.
+const scratch = mkdtempSync(join(tmpdir(), 'bench-raw-'));
+let t = performance.now();
+await fetchAll(sources, mirror, scratch, () => {});
+report('data:fetch (empty data/raw)', seconds(t), 's');
+rmSync(scratch, { recursive: true, force: true });
+
+t = performance.now();
+await buildData(RAW_DIR, () => {});
+report('data:build', seconds(t), 's');
+
+t = performance.now();
+execFileSync('npx', ['astro', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+report('astro build', seconds(t), 's');
+const countPages = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countPages(join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
+report('pages built', countPages(join(PROJECT_ROOT, 'dist')), 'pages');
+
+// Baseline: PapaParse alone streaming the same CSV files, doing nothing with the rows.
+const csvs = sources.filter((s) => s.path.endsWith('.csv')).map((s) => rawPath(s));
+t = performance.now();
+let rows = 0;
+for (const file of csvs) {
+  await new Promise<void>((resolve, reject) =>
+    Papa.parse(createReadStream(file, { encoding: 'utf8' }) as unknown as File, { step: () => void rows++, complete: () => resolve(), error: reject }),
+  );
+}
+report('baseline: papaparse alone (CSVs)', seconds(t), 's');
+report('baseline: CSV MB', csvs.reduce((n, f) => n + statSync(f).size, 0) / 1e6, 'MB');
+report('baseline: CSV records', rows, 'records');
+
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1]!, `${JSON.stringify(results, null, 2)}\n`);

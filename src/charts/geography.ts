@@ -1,0 +1,49 @@
+/** Charts about the areas themselves. */
+import * as Plot from '@observablehq/plot';
+import { geo } from '../lib/site.ts';
+import { listInProse, plural } from '../lib/format.ts';
+import { PALETTE } from './render.ts';
+import type { ChartFactory } from './types.ts';
+
+export const areasByRegion: ChartFactory = {
+  id: 'areas-by-region',
+  scope: 'national',
+  keys: () => ['england'],
+  make(key) {
+    const rows = geo.geography.regions
+      .map((r) => ({ region_name: r.name, region_code: r.code, areas: geo.areasInRegion(r.code).length }))
+      .sort((a, b) => b.areas - a.areas || a.region_name.localeCompare(b.region_name));
+    const most = rows.filter((r) => r.areas === rows[0]!.areas).map((r) => r.region_name);
+    const fewest = rows.filter((r) => r.areas === rows.at(-1)!.areas).map((r) => r.region_name);
+    return {
+      id: 'areas-by-region',
+      key,
+      page: '/areas/',
+      placeName: 'England',
+      title: `${listInProse(most)} ${most.length > 1 ? 'have' : 'has'} the most local areas`,
+      subtitle: 'Number of local areas (upper-tier councils) in each region of England, as at May 2025',
+      source: 'Department for Education, register of local authorities',
+      sourceIds: ['geo-las', 'geo-regions'],
+      release: 'as at May 2025',
+      columns: [
+        { name: 'region_name', type: 'Filter', label: 'Region' },
+        { name: 'region_code', type: 'Filter', label: 'Region code' },
+        { name: 'areas', type: 'Indicator', label: 'Local areas', unit: '', dp: 0 },
+      ],
+      rows,
+      summary: `England has ${plural(geo.areas.length, 'local area')} in ${plural(rows.length, 'region')}. ${listInProse(most)} ${most.length > 1 ? 'have' : 'has'} the most (${rows[0]!.areas}); ${listInProse(fewest)} ${fewest.length > 1 ? 'have' : 'has'} the fewest (${rows.at(-1)!.areas}).`,
+      notes: [],
+      plot: {
+        height: 320,
+        marginLeft: 170,
+        x: { label: 'Local areas', grid: true },
+        y: { label: null, domain: rows.map((r) => r.region_name) },
+        marks: [
+          Plot.barX(rows, { x: 'areas', y: 'region_name', fill: PALETTE.blue }),
+          Plot.text(rows, { x: 'areas', y: 'region_name', text: (d: { areas: number }) => String(d.areas), dx: 4, textAnchor: 'start', fill: PALETTE.text }),
+          Plot.ruleX([0]),
+        ],
+      },
+    };
+  },
+};

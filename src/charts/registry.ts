@@ -1,0 +1,40 @@
+/**
+ * Every chart on the site, by id. Pages call `chart(id, key)`; the per-chart
+ * CSV and SVG endpoints (and embeds) enumerate `allCharts()`.
+ * Add a topic's factories to CHARTS.
+ */
+import { areasByRegion } from './geography.ts';
+import type { ChartFactory, ChartSpec } from './types.ts';
+
+export const CHARTS: ChartFactory[] = [areasByRegion];
+
+const byId = new Map<string, ChartFactory>();
+function factories(): Map<string, ChartFactory> {
+  if (byId.size !== CHARTS.length) {
+    byId.clear();
+    for (const f of CHARTS) {
+      if (byId.has(f.id)) throw new Error(`two charts have the id ${f.id}`);
+      byId.set(f.id, f);
+    }
+  }
+  return byId;
+}
+
+const cache = new Map<string, ChartSpec>();
+
+/** The chart `id` for `key` (an area slug, region slug or "england"). */
+export function chart(id: string, key: string): ChartSpec {
+  const cacheKey = `${id}/${key}`;
+  let spec = cache.get(cacheKey);
+  if (!spec) {
+    const f = factories().get(id);
+    if (!f) throw new Error(`no chart with id ${id}`);
+    spec = f.make(key);
+    cache.set(cacheKey, spec);
+  }
+  return spec;
+}
+
+export function allCharts(): { id: string; key: string }[] {
+  return [...factories().values()].flatMap((f) => f.keys().map((key) => ({ id: f.id, key })));
+}

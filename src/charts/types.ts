@@ -1,0 +1,58 @@
+/**
+ * The chart contract. A chart factory turns a key (an area slug, a region slug
+ * or 'england') into a ChartSpec: everything the Figure component, the
+ * per-chart CSV and SVG downloads and the embed page need.
+ */
+import type { PlotOptions } from '@observablehq/plot';
+import type { Column, CsvValue } from '../lib/downloads.ts';
+
+export interface ChartSpec {
+  /** Stable chart id, e.g. "ehcp-caseload"; the figure's anchor is #chart-<id>. */
+  id: string;
+  /** What the chart is about: an area slug, region slug or "england". */
+  key: string;
+  /** Active title, 10 words or fewer. */
+  title: string;
+  /** What is measured: population, geography, time. */
+  subtitle: string;
+  /** Source line, without the word "Source". */
+  source: string;
+  sourceIds: string[];
+  /** The data release cited, e.g. "Education, health and care plans, June 2025". */
+  release: string;
+  /** The chart's data: its table and its CSV download. */
+  columns: Column[];
+  rows: Record<string, CsvValue>[];
+  /** A generated plain-English text alternative. */
+  summary: string;
+  /** Caveats: suppressed values, breaks in the series. */
+  notes: string[];
+  /** Observable Plot options, rendered to SVG at build time… */
+  plot?: PlotOptions;
+  /** …or SVG markup made another way (maps, timelines). */
+  svg?: string;
+  /** Name of the area or region shown, for the citation. */
+  placeName: string;
+  /** The page the chart appears on (its anchor is #chart-<id>): embeds and files link back here. */
+  page: string;
+}
+
+export interface ChartFactory {
+  id: string;
+  scope: 'area' | 'region' | 'national';
+  /** Every key this chart exists for. */
+  keys(): string[];
+  make(key: string): ChartSpec;
+}
+
+export const MAX_TITLE_WORDS = 10;
+
+export function checkSpec(spec: ChartSpec): ChartSpec {
+  const words = spec.title.trim().split(/\s+/).length;
+  if (words > MAX_TITLE_WORDS) throw new Error(`chart ${spec.id}: title "${spec.title}" has ${words} words (at most ${MAX_TITLE_WORDS})`);
+  if (/^source/i.test(spec.source)) throw new Error(`chart ${spec.id}: the source line must not start with "Source" (the figure adds it)`);
+  if (!spec.summary) throw new Error(`chart ${spec.id}: no text alternative`);
+  if (!spec.plot && !spec.svg) throw new Error(`chart ${spec.id}: neither plot nor svg`);
+  if (spec.rows.length === 0) throw new Error(`chart ${spec.id} (${spec.key}): no rows`);
+  return spec;
+}

@@ -1,0 +1,5 @@
+/** The site's main sections, in header order. */
+export const NAV: { href: string; label: string }[] = [
+  { href: '/areas/', label: 'Local areas' },
+  { href: '/about/data/', label: 'About the data' },
+];

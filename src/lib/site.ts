@@ -1,0 +1,30 @@
+/** Site-wide facts and the loaded datasets pages share. */
+import geographyJson from '../generated/geography.json';
+import catalogueJson from '../generated/catalogue.json';
+import manifestJson from '../../data/sources.json';
+import type { CatalogueEntry } from './downloads.ts';
+import { GeographyIndex, type Geography } from './geography.ts';
+import type { Manifest } from './sources.ts';
+
+export const SITE_NAME = 'SEND outcomes in England';
+export const SITE_TAGLINE = 'How each local area does for children and young people with special educational needs and disabilities';
+export const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
+export const OGL_LINE = 'Contains public sector information licensed under the Open Government Licence v3.0.';
+export const ONS_LINE = 'Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2023.';
+
+export const geo = new GeographyIndex(geographyJson as Geography);
+export const manifest = manifestJson as Manifest;
+export const catalogue = catalogueJson as CatalogueEntry[];
+
+export function areaUrl(slug: string): string {
+  return `/areas/${slug}/`;
+}
+
+export function regionUrl(slug: string): string {
+  return `/regions/${slug}/`;
+}
+
+/** Absolute URL on the configured site, for citations. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, import.meta.env.SITE).href;
+}

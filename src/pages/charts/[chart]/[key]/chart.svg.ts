@@ -1,0 +1,12 @@
+/** /charts/<chart>/<key>/chart.svg — one chart as a standalone SVG file, with its title and source. */
+import type { APIRoute } from 'astro';
+import { allCharts, chart } from '../../../../charts/registry.ts';
+import { standaloneSvg } from '../../../../charts/standalone.ts';
+
+export function getStaticPaths() {
+  return allCharts().map(({ id, key }) => ({ params: { chart: id, key } }));
+}
+
+export const GET: APIRoute = ({ params }) => {
+  return new Response(standaloneSvg(chart(params.chart!, params.key!)), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+};

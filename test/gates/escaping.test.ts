@@ -1,0 +1,58 @@
+/**
+ * Escaping gate: text that comes from data (area names, notes from data/raw/) must be rendered
+ * as text, never as markup. Renders components with Astro's Container API and parses the output.
+ *
+ * TODO(lead): add the real components that print data-derived strings here once they are
+ * merged (e.g. the area page header, chart figure/figcaption and data-table components).
+ */
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import Label from '../fixtures/components/Label.astro';
+import Unsafe from '../fixtures/components/Unsafe.astro';
+
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'Brighton & Hove "City" <b>bold</b>',
+  "'><svg onload=alert(1)>",
+];
+
+/** Problems if `text` became markup in `html`, or did not survive as text in `selector`. */
+function escapingProblems(html: string, text: string, selector: string): string[] {
+  const problems: string[] = [];
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  const injected = document.querySelectorAll('script, img, svg, b');
+  if (injected.length) problems.push(`elements created from data: ${[...injected].map((e) => e.tagName).join(', ')}`);
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of [...el.attributes]) if (/^on/i.test(a.name)) problems.push(`event handler attribute ${a.name}`);
+  }
+  const el = document.querySelector(selector);
+  if (el?.textContent !== text) problems.push(`text of ${selector} is ${JSON.stringify(el?.textContent)}`);
+  return problems;
+}
+
+describe('Astro components escape data-derived text', async () => {
+  const container = await AstroContainer.create();
+
+  for (const text of HOSTILE) {
+    it(`renders ${JSON.stringify(text)} as text and as attribute values`, async () => {
+      const html = await container.renderToString(Label, { props: { name: text, note: text } });
+      expect(escapingProblems(html, text, 'p.label')).toEqual([]);
+      expect(escapingProblems(html, text, 'figcaption')).toEqual([]);
+      const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+      const p = document.querySelector('p.label');
+      expect(p?.getAttribute('title')).toBe(text);
+      expect(p?.getAttribute('data-note')).toBe(text);
+    });
+  }
+
+  it('catches a component that injects data as markup (set:html)', async () => {
+    const html = await container.renderToString(Unsafe, { props: { name: HOSTILE[1]! } });
+    expect(escapingProblems(html, HOSTILE[1]!, 'p.label')).toEqual([
+      'elements created from data: IMG',
+      'event handler attribute onerror',
+      'text of p.label is ""',
+    ]);
+  });
+});
