@@ -3,10 +3,11 @@
  * CSV and SVG endpoints (and embeds) enumerate `allCharts()`.
  * Add a topic's factories to CHARTS.
  */
+import { EHCP_CHARTS } from './ehcp.ts';
 import { areasByRegion } from './geography.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const CHARTS: ChartFactory[] = [areasByRegion];
+export const CHARTS: ChartFactory[] = [areasByRegion, ...EHCP_CHARTS];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {
