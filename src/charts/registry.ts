@@ -5,9 +5,10 @@
  */
 import { EHCP_CHARTS } from './ehcp.ts';
 import { areasByRegion } from './geography.ts';
+import { INSPECTION_CHARTS } from './inspections.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const CHARTS: ChartFactory[] = [areasByRegion, ...EHCP_CHARTS];
+export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...EHCP_CHARTS];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {

@@ -3,7 +3,8 @@ import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { boundariesDataset } from './boundaries.ts';
 import { ehcpDataset } from './ehcp.ts';
 import { geographyDataset } from './geography.ts';
+import { inspectionsDataset } from './inspections.ts';
 import { outcomesDataset } from './outcomes.ts';
 import { tribunalDataset } from './tribunal.ts';
 
-export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, ehcpDataset, tribunalDataset, outcomesDataset];
+export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, inspectionsDataset, ehcpDataset, tribunalDataset, outcomesDataset];

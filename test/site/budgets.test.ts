@@ -11,11 +11,11 @@ describe('site: budgets and requests', () => {
     const { problems, weights } = checkBudgets(s.dir, s.allPages, loadBudgets());
     console.log(`Page weights by type (gzipped):\n${summarise(weights)}`);
     expect(problems.length, formatProblems('Budget gate', problems)).toBe(0);
-  });
+  }, 600_000);
 
   it('no page loads anything from another host (src, link href, CSS url()/@import, fonts)', () => {
     const s = site();
     const problems = checkExternalRequests(s.dir, s.allPages, s.origin);
     expect(problems.length, formatProblems('External-request gate', problems)).toBe(0);
-  });
+  }, 600_000);
 });

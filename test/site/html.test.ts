@@ -7,5 +7,5 @@ describe('site: HTML validity', () => {
   it('every built page passes html-validate with .htmlvalidate.json', async () => {
     const problems = await checkHtml(site().allPages);
     expect(problems.length, formatProblems('html-validate', problems)).toBe(0);
-  });
+  }, 600_000);
 });

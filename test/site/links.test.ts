@@ -15,5 +15,5 @@ describe('site: sitemap and links', () => {
     const s = site();
     const problems = checkLinks({ dir: s.dir, pages: s.allPages, origin: s.origin, config: loadConfig().externalLinks });
     expect(problems.length, formatProblems('Link gate', problems)).toBe(0);
-  });
+  }, 600_000);
 });

@@ -7,5 +7,5 @@ describe('site: security', () => {
   it("every page has a CSP meta without 'unsafe-inline' in script-src, no inline handlers or inline scripts", () => {
     const problems = checkSecurity(site().allPages);
     expect(problems.length, formatProblems('Security gate', problems)).toBe(0);
-  });
+  }, 600_000);
 });
