@@ -9,7 +9,7 @@ import outcomesJson from '../generated/outcomes.json';
 import { value, type Cell } from './cell.ts';
 import type { Area } from './geography.ts';
 import { ENGLAND, SeriesView, type SeriesJson } from './series.ts';
-import { median } from './send-text.ts';
+import { median, timelinessText } from './send-text.ts';
 import { geo } from './site.ts';
 
 export const ehcp = new SeriesView(ehcpJson as unknown as SeriesJson);
@@ -70,4 +70,88 @@ export function compare(view: SeriesView, id: string, area: Area, period: number
 export function latestWithValue(view: SeriesView, id: string, key: string): number | null {
   const s = view.series(id, key).filter((p) => p.cell.kind === 'value');
   return s.length ? s[s.length - 1]!.period : null;
+}
+
+// ------------------------------------------------------------ key facts
+// Small pure functions for an area's key facts (the lead's "key facts" block
+// and the EHC plans section use them). Every number comes from the pipeline.
+
+/** Children and young people with a plan at January: EHC plans plus any statements still held. */
+export function plansCell(key: string, year: number): Cell {
+  const p = ehcp.cell('ehc_plans', key, year);
+  const s = ehcp.cell('statements', key, year);
+  if (p.kind !== 'value') return s.kind === 'value' ? s : p;
+  return s.kind === 'value' ? value(p.value + s.value) : p;
+}
+
+export interface Growth {
+  from: number;
+  to: number;
+  /** % change; null where either end has no figure (e.g. an area created since). */
+  area: number | null;
+  region: number | null;
+  england: number | null;
+  neighbours: number | null;
+  neighboursWithValue: number;
+}
+
+function growth(key: string, from: number, to: number): number | null {
+  const a = plansCell(key, from);
+  const b = plansCell(key, to);
+  if (a.kind !== 'value' || b.kind !== 'value' || a.value <= 0) return null;
+  return ((b.value - a.value) / a.value) * 100;
+}
+
+export interface PlanFacts {
+  year: number;
+  count: Comparison;
+  growth: Growth;
+}
+
+/** Latest EHC plan count (January) and growth over `years` years, with comparators. */
+export function ehcpCountFacts(area: Area, years = 5): PlanFacts {
+  const periods = ehcp.measure('ehc_plans').periods;
+  const year = periods[periods.length - 1]!;
+  const from = year - years;
+  const ns = geo.neighboursOf(area).map((n) => growth(n.laCode, from, year)).filter((g): g is number => g !== null);
+  const nCounts = geo.neighboursOf(area).map((n) => plansCell(n.laCode, year)).flatMap((c) => (c.kind === 'value' ? [c.value] : []));
+  const nm = median(nCounts);
+  return {
+    year,
+    count: {
+      area: plansCell(area.laCode, year),
+      region: plansCell(area.regionCode, year),
+      england: plansCell(ENGLAND, year),
+      neighbours: nm === null ? { kind: 'symbol', code: 'x' } : value(nm),
+      neighboursWithValue: nCounts.length,
+    },
+    growth: {
+      from,
+      to: year,
+      area: growth(area.laCode, from, year),
+      region: growth(area.regionCode, from, year),
+      england: growth(ENGLAND, from, year),
+      neighbours: median(ns),
+      neighboursWithValue: ns.length,
+    },
+  };
+}
+
+export interface TimelinessFacts {
+  year: number;
+  /** % of new plans issued within 20 weeks, including exception cases. */
+  pc: Comparison;
+  plansIssued: Cell;
+  withinLimit: Cell;
+  /** "45.9%", "no plans issued", "suppressed"… never 0% for no plans. */
+  text: string;
+}
+
+/** Latest 20-week timeliness (calendar year) for an area, with comparators. */
+export function timelinessFacts(area: Area): TimelinessFacts {
+  const periods = ehcp.measure('t20_pc').periods;
+  const year = periods[periods.length - 1]!;
+  const pc = compare(ehcp, 't20_pc', area, year);
+  const den = ehcp.cell('t20_den', area.laCode, year);
+  return { year, pc, plansIssued: den, withinLimit: ehcp.cell('t20_num', area.laCode, year), text: timelinessText(pc.area, den) };
 }
