@@ -119,10 +119,12 @@ function linesPlot(rows: { year: number; series: string; value: number | null }[
   for (const s of series) {
     const st = styles[s]!;
     const pts = data.filter((d) => d.series === s);
-    marks.push(Plot.line(pts, { x: 'year', y: 'value', stroke: st.stroke, strokeWidth: st.width ?? 2, strokeDasharray: st.dash }));
+    // Lines keep the gaps: a year with no figure breaks the line (Plot skips null y).
+    const withGaps = rows.filter((r) => r.series === s);
+    marks.push(Plot.line(withGaps, { x: 'year', y: 'value', stroke: st.stroke, strokeWidth: st.width ?? 2, strokeDasharray: st.dash }));
     marks.push(Plot.dot(pts, { x: 'year', y: 'value', fill: st.stroke, r: (st.width ?? 2) + 0.5 }));
   }
-  marks.push(Plot.text(ends, { x: 'year', y: 'y', text: (d: { series: string }) => d.series, dx: 8, textAnchor: 'start', fill: (d: { series: string }) => (styles[d.series]!.stroke === PALETTE.grey ? PALETTE.darkGrey : styles[d.series]!.stroke), fontWeight: 600 }));
+  marks.push(Plot.text(ends, { x: 'year', y: 'y', text: (d: { series: string }) => d.series, dx: 8, textAnchor: 'start', lineWidth: 9, fill: (d: { series: string }) => (styles[d.series]!.stroke === PALETTE.grey ? PALETTE.darkGrey : styles[d.series]!.stroke), fontWeight: 600 }));
   return {
     height,
     marginLeft: 48,
@@ -218,14 +220,16 @@ export const ehcpRequests: ChartFactory = {
       plot: {
         height: 300,
         marginLeft: 60,
+        marginRight: 100,
         x: { label: null, tickFormat: (d: number) => String(d) },
         y: { label: 'Requests (thousands)', grid: true, tickFormat: (d: number) => formatNumber(d / 1000) },
         color: { domain: ['Refused', 'Not refused'], range: [PALETTE.maroon, PALETTE.blue] },
         marks: [
           Plot.barY(bars, { x: 'year', y: 'n', fill: 'kind' }),
           Plot.ruleY([0]),
-          Plot.text([{ year: first.year, n: v(first.requests)! + 12000, t: 'Not refused' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.blue, fontWeight: 700, textAnchor: 'start', dx: -14 }),
-          Plot.text([{ year: first.year, n: v(first.refused)! / 2, t: 'Refused' }], { x: 'year', y: 'n', text: 't', fill: '#FFFFFF', fontWeight: 700, fontSize: 11 }),
+          // Direct labels to the right of the latest bar, at the middle of each part.
+          Plot.text([{ year: last.year, n: v(last.refused)! + (v(last.requests)! - v(last.refused)!) / 2, t: 'Not refused' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.blue, fontWeight: 700, textAnchor: 'start', dx: 24 }),
+          Plot.text([{ year: last.year, n: v(last.refused)! / 2, t: 'Refused' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.maroon, fontWeight: 700, textAnchor: 'start', dx: 24 }),
         ],
       },
     } satisfies ChartSpec;
@@ -471,7 +475,7 @@ interface AreaChartOpts {
   explain?: (area: Area, year: number) => string | null;
 }
 
-export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: 'Similar areas (median)', england: 'England' });
+export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: 'Similar areas', england: 'England' });
 
 function areaComparisonChart(o: AreaChartOpts): ChartFactory {
   return {
@@ -583,7 +587,7 @@ export const areaEhcpRate = areaComparisonChart({
   dp: 1,
   higherIsBetter: null,
   noun: 'share of pupils with a plan',
-  subtitle: (a, f, l) => `Pupils with an EHC plan or statement, % of all pupils, ${a.name} compared with England, its region and similar areas, January ${f} to ${l}`,
+  subtitle: (a, f, l) => `Pupils with an EHC plan or statement, % of all pupils, ${a.name} compared with England, its region and the median of its 10 similar areas, January ${f} to ${l}`,
   source: `${LAIT_SOURCE} (school census)`,
   sourceIds: ['lait-store'],
   release: 'data store, April 2026',
@@ -597,7 +601,7 @@ export const areaTimeliness = areaComparisonChart({
   dp: 1,
   higherIsBetter: true,
   noun: '20-week timeliness',
-  subtitle: (a, f, l) => `New EHC plans issued within 20 weeks, % (including exception cases), ${a.name} compared with England, its region and similar areas, ${f} to ${l}`,
+  subtitle: (a, f, l) => `New EHC plans issued within 20 weeks, % (including exception cases), ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
   source: SEN2,
   sourceIds: ['ehcp-2023-mi', 'ehcp-2025-timeliness-20-week'],
   release: SEN2_RELEASE,
@@ -617,7 +621,7 @@ export const areaRefusals = areaComparisonChart({
   dp: 1,
   higherIsBetter: null,
   noun: 'refusal rate',
-  subtitle: (a, f, l) => `Requests for an EHC needs assessment that the council refused, % of requests received, ${a.name} compared with England, its region and similar areas, ${f} to ${l}`,
+  subtitle: (a, f, l) => `Requests for an EHC needs assessment that the council refused, % of requests received, ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
   source: SEN2,
   sourceIds: ['ehcp-2023-mi', 'ehcp-2025-requests'],
   release: SEN2_RELEASE,
@@ -636,7 +640,7 @@ export const areaAppealRate = areaComparisonChart({
   dp: 1,
   higherIsBetter: null,
   noun: 'tribunal appeal rate',
-  subtitle: (a, f, l) => `SEND Tribunal appeals registered, % of appealable decisions, ${a.name} compared with England, its region and similar areas, ${f} to ${l}`,
+  subtitle: (a, f, l) => `SEND Tribunal appeals registered, % of appealable decisions, ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
   source: TRIBUNAL_SOURCE,
   sourceIds: ['tribunal-appeals'],
   release: 'table for 2014 to 2024, June 2025',

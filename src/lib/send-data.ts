@@ -6,10 +6,10 @@
 import ehcpJson from '../generated/ehcp.json';
 import tribunalJson from '../generated/tribunal.json';
 import outcomesJson from '../generated/outcomes.json';
-import { value, type Cell } from './cell.ts';
+import { describeCell, roundTo, value, type Cell } from './cell.ts';
 import type { Area } from './geography.ts';
 import { ENGLAND, SeriesView, type SeriesJson } from './series.ts';
-import { median, timelinessText } from './send-text.ts';
+import { fmtInt, fmtPc, median, timelinessText } from './send-text.ts';
 import { geo } from './site.ts';
 
 export const ehcp = new SeriesView(ehcpJson as unknown as SeriesJson);
@@ -154,4 +154,40 @@ export function timelinessFacts(area: Area): TimelinessFacts {
   const pc = compare(ehcp, 't20_pc', area, year);
   const den = ehcp.cell('t20_den', area.laCode, year);
   return { year, pc, plansIssued: den, withinLimit: ehcp.cell('t20_num', area.laCode, year), text: timelinessText(pc.area, den) };
+}
+
+export interface AreaSummaryRow {
+  area: Area;
+  /** Display text: numbers formatted, symbols as words, "no plans issued" where none. */
+  count: string;
+  growth: string;
+  timeliness: string;
+  refused: string;
+  appealRate: string;
+}
+
+/** Latest headline figures for each area (tables on /ehc-plans/ and region pages). */
+export function areaSummaryRows(areas: readonly Area[]): { rows: AreaSummaryRow[]; countYear: number; growthFrom: number; timelinessYear: number; refusedYear: number; appealYear: number } {
+  const refusedYear = ehcp.measure('refused_pc').periods.at(-1)!;
+  const appealYear = tribunal.measure('appeal_rate').periods.at(-1)!;
+  const pcOr = (n: number | null) => (n === null ? 'no figure' : `${n > 0 ? '+' : ''}${roundTo(n, 0).toFixed(0)}%`);
+  let countYear = 0;
+  let growthFrom = 0;
+  let timelinessYear = 0;
+  const rows = areas.map((area) => {
+    const f = ehcpCountFacts(area);
+    const t = timelinessFacts(area);
+    countYear = f.year;
+    growthFrom = f.growth.from;
+    timelinessYear = t.year;
+    return {
+      area,
+      count: describeCell(f.count.area, fmtInt),
+      growth: pcOr(f.growth.area),
+      timeliness: t.text,
+      refused: describeCell(ehcp.cell('refused_pc', area.laCode, refusedYear), (n) => fmtPc(n)),
+      appealRate: describeCell(tribunal.cell('appeal_rate', area.laCode, appealYear), (n) => fmtPc(n)),
+    };
+  });
+  return { rows, countYear, growthFrom, timelinessYear, refusedYear, appealYear };
 }
