@@ -10,7 +10,7 @@ import type { Column, CsvValue } from '../lib/downloads.ts';
 import { formatNumber, listInProse } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { ENGLAND, type SeriesView } from '../lib/series.ts';
-import { compare, ehcp, ehcpWithheld, outcomes, tribunal, tribunalCautions } from '../lib/send-data.ts';
+import { blankReason, compare, ehcp, ehcpWithheld, outcomes, tribunal, tribunalCautions } from '../lib/send-data.ts';
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../lib/site.ts';
 import { SYMBOLS } from '../lib/cell.ts';
@@ -523,11 +523,18 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         if (firstC.year !== lastC.year) summary += ` In ${firstC.year} it was ${fmt(v(firstC.c.area)!)}.`;
       }
       const notes: string[] = [];
-      const gaps = comps.filter((x) => x.c.area.kind !== 'value');
+      // One note per run of consecutive years with the same reason ("2015 to 2020: …").
+      const gaps = comps
+        .filter((x) => x.c.area.kind !== 'value')
+        .map((g) => ({ year: g.year, why: o.explain?.(area, g.year) ?? (g.c.area.kind === 'blank' ? blankReason(area) : word(g.c.area)) }));
+      const runs: { from: number; to: number; why: string }[] = [];
       for (const g of gaps) {
-        const why = o.explain?.(area, g.year) ?? word(g.c.area);
-        notes.push(`${g.year}: no figure for ${area.name} (${why}).`);
+        const prev = runs[runs.length - 1];
+        const prevIndex = prev ? years.indexOf(prev.to) : -2;
+        if (prev && prev.why === g.why && years.indexOf(g.year) === prevIndex + 1) prev.to = g.year;
+        else runs.push({ from: g.year, to: g.year, why: g.why });
       }
+      for (const r of runs) notes.push(`${r.from === r.to ? r.from : `${r.from} to ${r.to}`}: no figure for ${area.name} (${r.why}).`);
       const fewNeighbours = comps.filter((x) => x.c.neighboursWithValue > 0 && x.c.neighboursWithValue < 10);
       if (fewNeighbours.length) notes.push(`Similar areas: the median uses only the neighbours with a figure (${listInProse(fewNeighbours.map((x) => `${x.c.neighboursWithValue} of 10 in ${x.year}`))}).`);
       notes.push(...(o.notes?.(area) ?? []));

@@ -191,3 +191,17 @@ export function areaSummaryRows(areas: readonly Area[]): { rows: AreaSummaryRow[
   });
   return { rows, countYear, growthFrom, timelinessYear, refusedYear, appealYear };
 }
+
+/** Split or merged areas whose figures before the change are kept separately (labelled), e.g. "Northamptonshire (before April 2021)". */
+export function predecessorsOf(area: Area): string[] {
+  const geos = (ehcpJson as unknown as SeriesJson).geos;
+  return Object.values(geos)
+    .filter((g) => g.kind === 'predecessor' && g.successors?.includes(area.laCode))
+    .map((g) => g.name);
+}
+
+/** Why an area has a blank (no row) in a year: it did not exist yet in its present form. */
+export function blankReason(area: Area): string {
+  const preds = predecessorsOf(area);
+  return preds.length ? `the area did not exist in its present form; figures for ${preds.join(' and ')} are kept separately` : 'no figure published';
+}
