@@ -108,9 +108,15 @@ function linesPlot(rows: { year: number; series: string; value: number | null }[
       return { series: s, year: last.year, value: last.value, y: last.value };
     })
     .sort((a, b) => a.value - b.value);
-  const gap = 16 * unitsPerPx;
-  for (let i = 1; i < ends.length; i++) if (ends[i]!.y - ends[i - 1]!.y < gap) ends[i]!.y = ends[i - 1]!.y + gap;
-  const fmt = (n: number) => (opts.unit === '%' ? `${formatNumber(n, 0)}%` : opts.unit === '£' ? `£${formatNumber(n)}` : formatNumber(n));
+  // Labels wrap at about 16 characters (lineWidth 9em); a label of n lines needs n × 15 px.
+  const linesOf = (t: string) => t.split(/\s+/).reduce((acc, w) => { const last = acc[acc.length - 1]; if (last !== undefined && (last + ' ' + w).length <= 16) acc[acc.length - 1] = `${last} ${w}`; else acc.push(w); return acc; }, [] as string[]).length;
+  for (let i = 1; i < ends.length; i++) {
+    const gap = ((linesOf(ends[i]!.series) + linesOf(ends[i - 1]!.series)) / 2) * 15 * unitsPerPx;
+    if (ends[i]!.y - ends[i - 1]!.y < gap) ends[i]!.y = ends[i - 1]!.y + gap;
+  }
+  // Enough decimal places that tick labels differ (e.g. 1.5%, 2.0%, 2.5% rather than 2%, 2%, 3%).
+  const tickDp = hi - lo < 10 ? 1 : 0;
+  const fmt = (n: number) => (opts.unit === '%' ? `${formatNumber(n, tickDp)}%` : opts.unit === '£' ? `£${formatNumber(n)}` : formatNumber(n, tickDp));
   const marks: Plot.Markish[] = [Plot.ruleY([lo])];
   if (opts.breakAt !== undefined) {
     marks.push(Plot.ruleX([opts.breakAt - 0.5], { stroke: PALETTE.darkGrey, strokeDasharray: '2,3' }));
