@@ -168,7 +168,7 @@ export const ehcpTimeliness: ChartFactory = {
       key,
       page: '/ehc-plans/',
       placeName: 'England',
-      title: `${fmtPc(v(last.t20_pc)!)} of new plans met the 20-week limit in ${last.year}`,
+      title: `${fmtPc(v(last.t20_pc)!)} of new plans within 20 weeks in ${last.year}`,
       subtitle: `New EHC plans issued within 20 weeks of the request, %, England, ${years[0]} to ${last.year}, including and excluding exception cases`,
       source: SEN2,
       sourceIds: ['ehcp-2023-mi', 'ehcp-2025-timeliness-20-week'],
@@ -293,7 +293,7 @@ export const ehcpPrimaryNeed: ChartFactory = {
       key,
       page: '/ehc-plans/',
       placeName: 'England',
-      title: `${top.need} is the most common primary need`,
+      title: `${top.need} is the top need`,
       subtitle: `EHC plans by primary type of need, % of all plans, England, January ${year}`,
       source: SEN2,
       sourceIds: ['ehcp-2025-sen-needs-all-plans'],
@@ -371,7 +371,7 @@ export const outcomesKs2 = bySenChart({
   base: 'ks2_rwm',
   what: 'the share reaching the expected standard in reading, writing and maths at age 11',
   unit: '%',
-  title: (l) => `Only ${formatNumber(l.ehcp ?? 0)}% with an EHC plan met the expected standard`,
+  title: (l) => `Only ${formatNumber(l.ehcp ?? 0)}% with a plan met the standard at 11`,
   subtitle: 'Pupils reaching the expected standard in reading, writing and maths at the end of key stage 2, %, by SEN status, England, state-funded schools',
   source: LAIT_SOURCE,
   sourceIds: ['lait-store'],
@@ -386,7 +386,7 @@ export const outcomesAtt8 = bySenChart({
   base: 'att8',
   what: 'the average Attainment 8 score at GCSE',
   unit: '',
-  title: (l) => `Attainment 8: ${formatNumber(l.ehcp ?? 0, 1)} with an EHC plan, ${formatNumber(l.no_sen ?? 0, 1)} without SEN`,
+  title: (l) => `Attainment 8: ${formatNumber(l.ehcp ?? 0, 1)} with a plan, ${formatNumber(l.no_sen ?? 0, 1)} no SEN`,
   subtitle: 'Average Attainment 8 score per pupil at the end of key stage 4, by SEN status, England, state-funded schools',
   source: LAIT_SOURCE,
   sourceIds: ['lait-store'],
@@ -415,7 +415,7 @@ export const outcomesNeet = bySenChart({
   base: 'neet_nk',
   what: 'the share of 16 and 17-year-olds not in education, employment or training, or whose activity was not known,',
   unit: '%',
-  title: (l) => `Young people with EHC plans: ${fmtPc(l.ehcp ?? 0)} NEET or not known`,
+  title: (l) => `EHC plan: ${fmtPc(l.ehcp ?? 0)} NEET or not known at 16–17`,
   subtitle: '16 and 17-year-olds not in education, employment or training (NEET) or whose activity is not known, %, by SEND status, England, December to February average',
   source: NEET_SOURCE,
   sourceIds: ['neet-2022', 'neet-2023', 'neet-2024', 'neet-2025'],
@@ -517,7 +517,7 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         const r = v(lastC.c.region);
         const rel = e === null ? null : a - e;
         const dir = rel === null ? '' : Math.abs(rel) < 10 ** -o.dp / 2 ? 'Same as' : rel > 0 ? 'Above' : 'Below';
-        title = dir ? `${dir} England on ${o.noun} in ${lastC.year}` : `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)} in ${lastC.year}`;
+        title = dir ? `${dir} England on ${o.noun}, ${lastC.year}` : `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)} in ${lastC.year}`;
         if (title.split(/\s+/).length > 10) title = `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)}, ${lastC.year}`;
         const parts = [`In ${lastC.year}, ${area.name}'s ${o.noun} was ${fmt(a)}`];
         if (e !== null) parts.push(`${compareText(a, e, o.unit, o.dp)} England (${fmt(e)})`);
@@ -652,7 +652,7 @@ export const areaAppealRate = areaComparisonChart({
   unit: '%',
   dp: 1,
   higherIsBetter: null,
-  noun: 'tribunal appeal rate',
+  noun: 'appeal rate',
   subtitle: (a, f, l) => `SEND Tribunal appeals registered, % of appealable decisions, ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
   source: TRIBUNAL_SOURCE,
   sourceIds: ['tribunal-appeals'],
@@ -671,7 +671,6 @@ export const EHCP_CHARTS: ChartFactory[] = [
   outcomesLevel3,
   outcomesNeet,
   outcomesSpend,
-  areaEhcpRate,
   areaTimeliness,
   areaRefusals,
   areaAppealRate,

@@ -74,6 +74,8 @@ describe.runIf(generated)('EHC plan key facts and charts over the generated data
       for (const key of [keys[0]!, keys[keys.length - 1]!]) {
         const spec = checkSpec(chart(f.id, key));
         expect(spec.page, f.id).toMatch(/^\//);
+        // Page titles are "<chart title> – SEND outcomes in England" and html-validate allows 70 characters.
+        expect(spec.title.length, spec.title).toBeLessThanOrEqual(43);
         expect(chartSvg(spec)).toMatch(/^<svg/);
       }
     }
@@ -81,7 +83,11 @@ describe.runIf(generated)('EHC plan key facts and charts over the generated data
 
   it('area chart titles stay within 10 words for every area', () => {
     for (const id of ['area-ehcp-timeliness', 'area-ehcp-refusals', 'area-appeal-rate']) {
-      for (const a of geo.areas) expect(checkSpec(chart(id, a.slug)).title.split(/\s+/).length).toBeLessThanOrEqual(10);
+      for (const a of geo.areas) {
+        const t = checkSpec(chart(id, a.slug)).title;
+        expect(t.split(/\s+/).length).toBeLessThanOrEqual(10);
+        expect(t.length, t).toBeLessThanOrEqual(43);
+      }
     }
   });
 });
