@@ -4,11 +4,12 @@
  * Add a topic's factories to CHARTS.
  */
 import { absenceCharts } from './absence.ts';
+import { EHCP_CHARTS } from './ehcp.ts';
 import { areasByRegion } from './geography.ts';
 import { INSPECTION_CHARTS } from './inspections.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts];
+export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts, ...EHCP_CHARTS];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {

@@ -2,7 +2,10 @@
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { absenceDataset } from './absence.ts';
 import { boundariesDataset } from './boundaries.ts';
+import { ehcpDataset } from './ehcp.ts';
 import { geographyDataset } from './geography.ts';
 import { inspectionsDataset } from './inspections.ts';
+import { outcomesDataset } from './outcomes.ts';
+import { tribunalDataset } from './tribunal.ts';
 
-export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, inspectionsDataset, absenceDataset];
+export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, inspectionsDataset, absenceDataset, ehcpDataset, tribunalDataset, outcomesDataset];

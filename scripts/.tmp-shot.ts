@@ -1,0 +1,10 @@
+import { launchBrowser } from '/work/wt-ehcp/scripts/gates/browser.ts';
+const [url, sel, width, out] = process.argv.slice(2);
+const b = await launchBrowser();
+const p = await b.newPage();
+await p.setViewport({ width: Number(width), height: 900 });
+await p.goto(url!, { waitUntil: 'load' });
+const el = await p.$(sel!);
+if (!el) throw new Error('no ' + sel);
+await el.screenshot({ path: out! });
+await b.close();

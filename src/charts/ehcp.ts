@@ -1,0 +1,677 @@
+/**
+ * Charts for EHC plans, tribunals and outcomes: national charts for
+ * /ehc-plans/ and /outcomes/, and comparison charts for each area page.
+ * Every number comes from src/generated (the pipeline); titles and summaries
+ * are generated from the data.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Cell } from '../lib/cell.ts';
+import type { Column, CsvValue } from '../lib/downloads.ts';
+import { formatNumber, listInProse } from '../lib/format.ts';
+import type { Area } from '../lib/geography.ts';
+import { ENGLAND, type SeriesView } from '../lib/series.ts';
+import { blankReason, compare, ehcp, ehcpWithheld, outcomes, tribunal, tribunalCautions } from '../lib/send-data.ts';
+import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
+import { geo } from '../lib/site.ts';
+import { SYMBOLS } from '../lib/cell.ts';
+import { PALETTE } from './render.ts';
+import type { ChartFactory, ChartSpec } from './types.ts';
+
+const SEN2 = 'Department for Education, Education, health and care plans (SEN2)';
+const SEN2_RELEASE = 'June 2025 release, with the 2022 and 2023 releases for earlier years';
+const TRIBUNAL_SOURCE = 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table';
+const LAIT_SOURCE = 'Department for Education, Local Authority Interactive Tool (LAIT)';
+const NEET_SOURCE = 'Department for Education, Participation in education, training and NEET age 16 to 17 by local authority';
+
+const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
+const word = (c: Cell): string => (c.kind === 'value' ? '' : c.kind === 'blank' ? 'no value' : SYMBOLS[c.code].label);
+
+function bySlug(slug: string): Area {
+  const a = geo.bySlug.get(slug);
+  if (!a) throw new Error(`no area ${slug}`);
+  return a;
+}
+
+// ---------------------------------------------------------------- national
+
+
+export const ehcpGrowth: ChartFactory = {
+  id: 'ehcp-growth',
+  scope: 'national',
+  keys: () => ['england'],
+  make(key) {
+    const years = ehcp.measure('ehc_plans').periods;
+    const rows = years.map((y) => {
+      const st = ehcp.cell('statements', ENGLAND, y);
+      const pl = ehcp.cell('ehc_plans', ENGLAND, y);
+      return { year: y, statements: st, ehc_plans: pl, total: { kind: 'value', value: (v(st) ?? 0) + (v(pl) ?? 0) } as Cell };
+    });
+    const first = rows[0]!;
+    const pre = rows.find((r) => r.year === 2014)!;
+    const last = rows[rows.length - 1]!;
+    const g2014 = growthPc(pre.total, last.total)!;
+    const g2010 = growthPc(first.total, last.total)!;
+    const plot = rows.flatMap((r) => [
+      { year: r.year, kind: 'Statements of SEN', n: v(r.statements) ?? 0 },
+      { year: r.year, kind: 'EHC plans', n: v(r.ehc_plans) ?? 0 },
+    ]);
+    return {
+      id: 'ehcp-growth',
+      key,
+      page: '/ehc-plans/',
+      placeName: 'England',
+      title: `Plans up ${formatNumber(g2014, 0)}% since the 2014 reforms`,
+      subtitle: `Children and young people with a statement of SEN or an EHC plan, England, at January ${first.year} to ${last.year}`,
+      source: SEN2,
+      sourceIds: ['ehcp-2022-age-caseload', 'ehcp-2025-caseload'],
+      release: SEN2_RELEASE,
+      columns: [
+        { name: 'year', type: 'Filter', label: 'January' },
+        { name: 'statements', type: 'Indicator', label: 'Statements of SEN', unit: '', dp: 0 },
+        { name: 'ehc_plans', type: 'Indicator', label: 'EHC plans', unit: '', dp: 0 },
+        { name: 'total', type: 'Indicator', label: 'Statements and EHC plans', unit: '', dp: 0 },
+      ],
+      rows,
+      summary: `In January ${last.year}, ${fmtInt(v(last.total)!)} children and young people in England had an EHC plan. In January ${pre.year}, before EHC plans replaced statements, ${fmtInt(v(pre.total)!)} had a statement: the number with a plan has grown by ${formatNumber(g2014, 0)}% since then, and by ${formatNumber(g2010, 0)}% since ${first.year}. Statements were converted to EHC plans between 2014 and 2018.`,
+      notes: ['Statements of SEN were replaced by EHC plans from September 2014; by January 2019 all had been transferred. Statement counts are "not applicable" from 2019.'],
+      plot: {
+        height: 320,
+        marginLeft: 60,
+        x: { label: null, tickFormat: (d: number) => (d % 5 === 0 ? String(d) : '') },
+        y: { label: 'Plans (thousands)', grid: true, tickFormat: (d: number) => formatNumber(d / 1000) },
+        color: { domain: ['Statements of SEN', 'EHC plans'], range: [PALETTE.turquoise, PALETTE.blue] },
+        marks: [
+          Plot.barY(plot, { x: 'year', y: 'n', fill: 'kind' }),
+          Plot.ruleY([0]),
+          Plot.text([{ year: 2011, n: v(first.total)! + 60000, t: 'Statements' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.turquoise, fontWeight: 700 }),
+          Plot.text([{ year: last.year - 2, n: v(last.total)! + 30000, t: 'EHC plans' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.blue, fontWeight: 700 }),
+        ],
+      },
+    } satisfies ChartSpec;
+  },
+};
+
+/** Up to four named lines with direct labels (colour is never the only signal). */
+function linesPlot(rows: { year: number; series: string; value: number | null }[], styles: Record<string, { stroke: string; dash?: string; width?: number }>, opts: { yLabel: string; unit: '%' | '' | '£'; height?: number; breakAt?: number; yDomain?: [number, number] }): Plot.PlotOptions {
+  const data = rows.filter((r) => r.value !== null) as { year: number; series: string; value: number }[];
+  const series = Object.keys(styles).filter((s) => data.some((d) => d.series === s));
+  const ys = data.map((d) => d.value);
+  const lo = opts.yDomain ? opts.yDomain[0] : Math.min(0, ...ys);
+  const hi = opts.yDomain ? opts.yDomain[1] : Math.max(...ys) * 1.1;
+  const height = opts.height ?? 300;
+  const unitsPerPx = (hi - lo) / (height - 60);
+  // Direct labels at each line's last point, nudged apart so they never overlap.
+  const ends = series
+    .map((s) => {
+      const pts = data.filter((d) => d.series === s);
+      const last = pts[pts.length - 1]!;
+      return { series: s, year: last.year, value: last.value, y: last.value };
+    })
+    .sort((a, b) => a.value - b.value);
+  // Labels wrap at about 16 characters (lineWidth 9em); a label of n lines needs n × 15 px.
+  const linesOf = (t: string) => t.split(/\s+/).reduce((acc, w) => { const last = acc[acc.length - 1]; if (last !== undefined && (last + ' ' + w).length <= 16) acc[acc.length - 1] = `${last} ${w}`; else acc.push(w); return acc; }, [] as string[]).length;
+  for (let i = 1; i < ends.length; i++) {
+    const gap = ((linesOf(ends[i]!.series) + linesOf(ends[i - 1]!.series)) / 2) * 15 * unitsPerPx;
+    if (ends[i]!.y - ends[i - 1]!.y < gap) ends[i]!.y = ends[i - 1]!.y + gap;
+  }
+  // Enough decimal places that tick labels differ (e.g. 1.5%, 2.0%, 2.5% rather than 2%, 2%, 3%).
+  const tickDp = hi - lo < 10 ? 1 : 0;
+  const fmt = (n: number) => (opts.unit === '%' ? `${formatNumber(n, tickDp)}%` : opts.unit === '£' ? `£${formatNumber(n)}` : formatNumber(n, tickDp));
+  const marks: Plot.Markish[] = [Plot.ruleY([lo])];
+  if (opts.breakAt !== undefined) {
+    marks.push(Plot.ruleX([opts.breakAt - 0.5], { stroke: PALETTE.darkGrey, strokeDasharray: '2,3' }));
+    marks.push(Plot.text([{ x: opts.breakAt - 0.5, y: hi }], { x: 'x', y: 'y', text: () => 'New collection', textAnchor: 'start', dx: 3, dy: 4, fill: PALETTE.darkGrey, fontSize: 12 }));
+  }
+  for (const s of series) {
+    const st = styles[s]!;
+    const pts = data.filter((d) => d.series === s);
+    // Lines keep the gaps: a year with no figure breaks the line (Plot skips null y).
+    const withGaps = rows.filter((r) => r.series === s);
+    marks.push(Plot.line(withGaps, { x: 'year', y: 'value', stroke: st.stroke, strokeWidth: st.width ?? 2, strokeDasharray: st.dash }));
+    marks.push(Plot.dot(pts, { x: 'year', y: 'value', fill: st.stroke, r: (st.width ?? 2) + 0.5 }));
+  }
+  marks.push(Plot.text(ends, { x: 'year', y: 'y', text: (d: { series: string }) => d.series, dx: 8, textAnchor: 'start', lineWidth: 9, fill: (d: { series: string }) => (styles[d.series]!.stroke === PALETTE.grey ? PALETTE.darkGrey : styles[d.series]!.stroke), fontWeight: 600 }));
+  return {
+    height,
+    marginLeft: 48,
+    marginRight: 120,
+    marginTop: 20,
+    x: { label: null, tickFormat: (d: number) => String(d), ticks: [...new Set(data.map((d) => d.year))].filter((_, i, a) => a.length <= 8 || i % 2 === (a.length - 1) % 2) },
+    y: { label: opts.yLabel, grid: true, domain: [lo, hi], tickFormat: fmt },
+    marks,
+  };
+}
+
+export const ehcpTimeliness: ChartFactory = {
+  id: 'ehcp-timeliness',
+  scope: 'national',
+  keys: () => ['england'],
+  make(key) {
+    const years = ehcp.measure('t20_pc').periods;
+    const rows = years.map((y) => ({
+      year: y,
+      t20_den: ehcp.cell('t20_den', ENGLAND, y),
+      t20_num: ehcp.cell('t20_num', ENGLAND, y),
+      t20_pc: ehcp.cell('t20_pc', ENGLAND, y),
+      t20_den_ex: ehcp.cell('t20_den_ex', ENGLAND, y),
+      t20_num_ex: ehcp.cell('t20_num_ex', ENGLAND, y),
+      t20_pc_ex: ehcp.cell('t20_pc_ex', ENGLAND, y),
+    }));
+    const last = rows[rows.length - 1]!;
+    const best = rows.reduce((a, b) => ((v(b.t20_pc) ?? -1) > (v(a.t20_pc) ?? -1) ? b : a));
+    const lines = rows.flatMap((r) => [
+      { year: r.year, series: 'All plans', value: v(r.t20_pc) },
+      { year: r.year, series: 'Excluding exceptions', value: v(r.t20_pc_ex) },
+    ]);
+    return {
+      id: 'ehcp-timeliness',
+      key,
+      page: '/ehc-plans/',
+      placeName: 'England',
+      title: `${fmtPc(v(last.t20_pc)!)} of new plans within 20 weeks in ${last.year}`,
+      subtitle: `New EHC plans issued within 20 weeks of the request, %, England, ${years[0]} to ${last.year}, including and excluding exception cases`,
+      source: SEN2,
+      sourceIds: ['ehcp-2023-mi', 'ehcp-2025-timeliness-20-week'],
+      release: SEN2_RELEASE,
+      columns: [
+        { name: 'year', type: 'Filter', label: 'Calendar year' },
+        { name: 't20_den', type: 'Indicator', label: 'New plans issued', unit: '', dp: 0 },
+        { name: 't20_num', type: 'Indicator', label: 'Within 20 weeks', unit: '', dp: 0 },
+        { name: 't20_pc', type: 'Indicator', label: 'Within 20 weeks, %', unit: '%', dp: 1 },
+        { name: 't20_den_ex', type: 'Indicator', label: 'New plans, excluding exceptions', unit: '', dp: 0 },
+        { name: 't20_num_ex', type: 'Indicator', label: 'Within 20 weeks, excluding exceptions', unit: '', dp: 0 },
+        { name: 't20_pc_ex', type: 'Indicator', label: 'Within 20 weeks excluding exceptions, %', unit: '%', dp: 1 },
+      ],
+      rows,
+      summary: `In ${last.year}, ${fmtInt(v(last.t20_num)!)} of the ${fmtInt(v(last.t20_den)!)} new EHC plans in England (${fmtPc(v(last.t20_pc)!)}) were issued within the legal limit of 20 weeks. Leaving out exception cases, where the law allows more time, the figure was ${fmtPc(v(last.t20_pc_ex)!)}. The highest share in these years was ${fmtPc(v(best.t20_pc)!)} in ${best.year}.`,
+      notes: ['From 2023 local authorities report on each child rather than in totals; DfE warns of a break in the series.', 'In 2020 COVID-19 rules allowed councils more time.'],
+      plot: linesPlot(lines, { 'All plans': { stroke: PALETTE.blue, width: 3 }, 'Excluding exceptions': { stroke: PALETTE.turquoise, dash: '6,3' } }, { yLabel: '% within 20 weeks', unit: '%', yDomain: [0, 100], breakAt: 2023 }),
+    } satisfies ChartSpec;
+  },
+};
+
+export const ehcpRequests: ChartFactory = {
+  id: 'ehcp-requests',
+  scope: 'national',
+  keys: () => ['england'],
+  make(key) {
+    const years = ehcp.measure('requests').periods.filter((y) => ehcp.cell('requests', ENGLAND, y).kind === 'value');
+    const rows = years.map((y) => ({ year: y, requests: ehcp.cell('requests', ENGLAND, y), refused: ehcp.cell('refused', ENGLAND, y), refused_pc: ehcp.cell('refused_pc', ENGLAND, y) }));
+    const first = rows[0]!;
+    const last = rows[rows.length - 1]!;
+    const g = growthPc(first.requests, last.requests)!;
+    const bars = rows.flatMap((r) => [
+      { year: r.year, kind: 'Refused', n: v(r.refused)! },
+      { year: r.year, kind: 'Not refused', n: v(r.requests)! - v(r.refused)! },
+    ]);
+    return {
+      id: 'ehcp-requests',
+      key,
+      page: '/ehc-plans/',
+      placeName: 'England',
+      title: `Requests for assessment up ${formatNumber(g, 0)}% since ${first.year}`,
+      subtitle: `Initial requests for an EHC needs assessment, and requests the council refused, England, ${first.year} to ${last.year}`,
+      source: SEN2,
+      sourceIds: ['ehcp-2023-mi', 'ehcp-2025-requests'],
+      release: SEN2_RELEASE,
+      columns: [
+        { name: 'year', type: 'Filter', label: 'Calendar year' },
+        { name: 'requests', type: 'Indicator', label: 'Requests', unit: '', dp: 0 },
+        { name: 'refused', type: 'Indicator', label: 'Refused', unit: '', dp: 0 },
+        { name: 'refused_pc', type: 'Indicator', label: 'Refused, % of requests', unit: '%', dp: 1 },
+      ],
+      rows,
+      summary: `Councils in England received ${fmtInt(v(last.requests)!)} requests for an EHC needs assessment in ${last.year}, up from ${fmtInt(v(first.requests)!)} in ${first.year}. They refused ${fmtInt(v(last.refused)!)} (${fmtPc(v(last.refused_pc)!)}) in ${last.year}, compared with ${fmtPc(v(first.refused_pc)!)} in ${first.year}.`,
+      notes: ['"Not refused" includes requests agreed, withdrawn and not yet decided.', 'Requests were not counted in 2015.'],
+      plot: {
+        height: 300,
+        marginLeft: 60,
+        marginRight: 100,
+        x: { label: null, tickFormat: (d: number) => String(d) },
+        y: { label: 'Requests (thousands)', grid: true, tickFormat: (d: number) => formatNumber(d / 1000) },
+        color: { domain: ['Refused', 'Not refused'], range: [PALETTE.maroon, PALETTE.blue] },
+        marks: [
+          Plot.barY(bars, { x: 'year', y: 'n', fill: 'kind' }),
+          Plot.ruleY([0]),
+          // Direct labels to the right of the latest bar, at the middle of each part.
+          Plot.text([{ year: last.year, n: v(last.refused)! + (v(last.requests)! - v(last.refused)!) / 2, t: 'Not refused' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.blue, fontWeight: 700, textAnchor: 'start', dx: 24 }),
+          Plot.text([{ year: last.year, n: v(last.refused)! / 2, t: 'Refused' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.maroon, fontWeight: 700, textAnchor: 'start', dx: 24 }),
+        ],
+      },
+    } satisfies ChartSpec;
+  },
+};
+
+export const tribunalRate: ChartFactory = {
+  id: 'tribunal-rate',
+  scope: 'national',
+  keys: () => ['england'],
+  make(key) {
+    const years = tribunal.measure('appeal_rate').periods;
+    const rows = years.map((y) => ({ year: y, appeals: tribunal.cell('appeals', ENGLAND, y), decisions: tribunal.cell('decisions', ENGLAND, y), appeal_rate: tribunal.cell('appeal_rate', ENGLAND, y) }));
+    const first = rows[0]!;
+    const last = rows[rows.length - 1]!;
+    return {
+      id: 'tribunal-rate',
+      key,
+      page: '/ehc-plans/',
+      placeName: 'England',
+      title: `Appeal rate rose from ${fmtPc(v(first.appeal_rate)!)} to ${fmtPc(v(last.appeal_rate)!)}`,
+      subtitle: `SEND Tribunal appeals registered as a % of appealable decisions, England, ${first.year} to ${last.year}`,
+      source: TRIBUNAL_SOURCE,
+      sourceIds: ['tribunal-appeals'],
+      release: 'table for 2014 to 2024, June 2025',
+      columns: [
+        { name: 'year', type: 'Filter', label: 'Calendar year' },
+        { name: 'appeals', type: 'Indicator', label: 'Appeals registered', unit: '', dp: 0 },
+        { name: 'decisions', type: 'Indicator', label: 'Appealable decisions', unit: '', dp: 0 },
+        { name: 'appeal_rate', type: 'Indicator', label: 'Appeal rate, %', unit: '%', dp: 1 },
+      ],
+      rows,
+      summary: `In ${last.year}, ${fmtInt(v(last.appeals)!)} appeals were registered with the SEND Tribunal, against ${fmtInt(v(last.decisions)!)} decisions that could be appealed: a rate of ${fmtPc(v(last.appeal_rate)!)}. In ${first.year} it was ${fmtInt(v(first.appeals)!)} appeals, ${fmtPc(v(first.appeal_rate)!)}.`,
+      notes: ['Appealable decisions are requests refused, decisions not to issue a plan, plans held at January and plans ended because needs are met without one. The rate is per decision, not per child.', 'The move to a new data collection affects decisions from 2023.'],
+      plot: linesPlot(rows.map((r) => ({ year: r.year, series: 'England', value: v(r.appeal_rate) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: 'Appeal rate', unit: '%' }),
+    } satisfies ChartSpec;
+  },
+};
+
+export const ehcpPrimaryNeed: ChartFactory = {
+  id: 'ehcp-primary-need',
+  scope: 'national',
+  keys: () => ['england'],
+  make(key) {
+    const year = ehcp.latestPeriod('need_total');
+    const ids = Object.keys(ehcp.json.measures).filter((m) => /^need_.*_pc$/.test(m));
+    const rows = ids
+      .map((id) => ({ need: ehcp.measure(id.replace(/_pc$/, '')).label.replace('EHC plans: primary need ', ''), plans: ehcp.cell(id.replace(/_pc$/, ''), ENGLAND, year), share: ehcp.cell(id, ENGLAND, year) }))
+      .sort((a, b) => (v(b.share) ?? 0) - (v(a.share) ?? 0));
+    const top = rows[0]!;
+    const second = rows[1]!;
+    const third = rows[2]!;
+    return {
+      id: 'ehcp-primary-need',
+      key,
+      page: '/ehc-plans/',
+      placeName: 'England',
+      title: `${top.need} is the top need`,
+      subtitle: `EHC plans by primary type of need, % of all plans, England, January ${year}`,
+      source: SEN2,
+      sourceIds: ['ehcp-2025-sen-needs-all-plans'],
+      release: 'June 2025',
+      columns: [
+        { name: 'need', type: 'Filter', label: 'Primary need' },
+        { name: 'plans', type: 'Indicator', label: 'EHC plans', unit: '', dp: 0 },
+        { name: 'share', type: 'Indicator', label: '% of plans', unit: '%', dp: 1 },
+      ],
+      rows,
+      summary: `In January ${year}, ${top.need.toLowerCase()} was the primary need in ${fmtPc(v(top.share)!)} of EHC plans in England (${fmtInt(v(top.plans)!)} plans). Next came ${second.need.toLowerCase()} (${fmtPc(v(second.share)!)}) and ${third.need.toLowerCase()} (${fmtPc(v(third.share)!)}).`,
+      notes: [],
+      plot: {
+        height: 40 + rows.length * 26,
+        marginLeft: 250,
+        marginRight: 50,
+        x: { label: '% of EHC plans', grid: true },
+        y: { label: null, domain: rows.map((r) => r.need) },
+        marks: [
+          Plot.barX(rows, { x: (d: { share: Cell }) => v(d.share) ?? 0, y: 'need', fill: PALETTE.blue }),
+          Plot.text(rows, { x: (d: { share: Cell }) => v(d.share) ?? 0, y: 'need', text: (d: { share: Cell }) => fmtPc(v(d.share) ?? 0), dx: 4, textAnchor: 'start', fill: PALETTE.text }),
+          Plot.ruleX([0]),
+        ],
+      },
+    } satisfies ChartSpec;
+  },
+};
+
+// ------------------------------------------------------------- outcomes (national)
+
+const GROUPS = [
+  { suffix: 'ehcp', label: 'EHC plan', stroke: PALETTE.blue, dash: undefined, width: 3 },
+  { suffix: 'sen_support', label: 'SEN support', stroke: PALETTE.turquoise, dash: '6,3', width: 2 },
+  { suffix: 'no_sen', label: 'No SEN', stroke: PALETTE.orange, dash: '2,3', width: 2 },
+] as const;
+
+function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | ''; title: (last: Record<string, number | null>, year: string) => string; subtitle: string; source: string; sourceIds: string[]; release: string; notes: string[]; periodLabel: (p: number) => string; yDomain?: [number, number] }): ChartFactory {
+  return {
+    id: opts.id,
+    scope: 'national',
+    keys: () => ['england'],
+    make(key) {
+      const ids = GROUPS.map((g) => `${opts.base}_${g.suffix}`);
+      const years = outcomes.measure(ids[0]!).periods;
+      const rows = years.map((y) => ({ year: opts.periodLabel(y), ...Object.fromEntries(GROUPS.map((g, i) => [g.suffix, outcomes.cell(ids[i]!, ENGLAND, y)])) })) as Record<string, CsvValue>[];
+      const lastYear = [...years].reverse().find((y) => ids.every((id) => outcomes.cell(id, ENGLAND, y).kind === 'value'))!;
+      const last = Object.fromEntries(GROUPS.map((g, i) => [g.suffix, v(outcomes.cell(ids[i]!, ENGLAND, lastYear))]));
+      const missing = years.filter((y) => ids.every((id) => outcomes.cell(id, ENGLAND, y).kind !== 'value'));
+      const fmt = (n: number | null) => (n === null ? 'not available' : opts.unit === '%' ? fmtPc(n, Number.isInteger(n) ? 0 : 1) : formatNumber(n, 1));
+      const lines = years.flatMap((y) => GROUPS.map((g, i) => ({ year: y, series: g.label, value: v(outcomes.cell(ids[i]!, ENGLAND, y)) })));
+      return {
+        id: opts.id,
+        key,
+        page: '/outcomes/',
+        placeName: 'England',
+        title: opts.title(last, opts.periodLabel(lastYear)),
+        subtitle: opts.subtitle,
+        source: opts.source,
+        sourceIds: opts.sourceIds,
+        release: opts.release,
+        columns: [{ name: 'year', type: 'Filter', label: 'Year' }, ...GROUPS.map((g): Column => ({ name: g.suffix, type: 'Indicator', label: g.label, unit: opts.unit, dp: 1 }))],
+        rows,
+        summary: `In ${opts.periodLabel(lastYear)}, ${opts.what} was ${fmt(last.ehcp!)} for pupils with an EHC plan, ${fmt(last.sen_support!)} for pupils on SEN support and ${fmt(last.no_sen!)} for pupils with no SEN, in England.`,
+        notes: [...opts.notes, ...(missing.length ? [`No figures for ${listInProse(missing.map(opts.periodLabel))}: shown as gaps.`] : [])],
+        plot: linesPlot(lines, Object.fromEntries(GROUPS.map((g) => [g.label, { stroke: g.stroke, dash: g.dash, width: g.width }])), { yLabel: opts.unit === '%' ? '%' : 'Score', unit: opts.unit, yDomain: opts.yDomain }),
+      } satisfies ChartSpec;
+    },
+  };
+}
+
+const academic = (p: number) => `${p - 1}/${String(p % 100).padStart(2, '0')}`;
+
+export const outcomesKs2 = bySenChart({
+  id: 'outcomes-ks2',
+  base: 'ks2_rwm',
+  what: 'the share reaching the expected standard in reading, writing and maths at age 11',
+  unit: '%',
+  title: (l) => `Only ${formatNumber(l.ehcp ?? 0)}% with a plan met the standard at 11`,
+  subtitle: 'Pupils reaching the expected standard in reading, writing and maths at the end of key stage 2, %, by SEN status, England, state-funded schools',
+  source: LAIT_SOURCE,
+  sourceIds: ['lait-store'],
+  release: 'data store, April 2026',
+  notes: ['Tests were cancelled in 2020 and 2021.'],
+  periodLabel: academic,
+  yDomain: [0, 100],
+});
+
+export const outcomesAtt8 = bySenChart({
+  id: 'outcomes-att8',
+  base: 'att8',
+  what: 'the average Attainment 8 score at GCSE',
+  unit: '',
+  title: (l) => `Attainment 8: ${formatNumber(l.ehcp ?? 0, 1)} with a plan, ${formatNumber(l.no_sen ?? 0, 1)} no SEN`,
+  subtitle: 'Average Attainment 8 score per pupil at the end of key stage 4, by SEN status, England, state-funded schools',
+  source: LAIT_SOURCE,
+  sourceIds: ['lait-store'],
+  release: 'data store, April 2026',
+  notes: ['GCSE grading in 2020 and 2021 used teacher and centre assessments, so scores are higher in those years.'],
+  periodLabel: academic,
+});
+
+export const outcomesLevel3 = bySenChart({
+  id: 'outcomes-level3',
+  base: 'l3_at_19',
+  what: 'the share of 19-year-olds qualified to Level 3',
+  unit: '%',
+  title: (l) => `${formatNumber(l.ehcp ?? 0, 0)}% with an EHC plan reach Level 3 by 19`,
+  subtitle: '19-year-olds qualified to Level 3 (for example 2 A levels), %, by SEN status when at school, England',
+  source: LAIT_SOURCE,
+  sourceIds: ['lait-store'],
+  release: 'data store, April 2026',
+  notes: [],
+  periodLabel: academic,
+  yDomain: [0, 100],
+});
+
+export const outcomesNeet = bySenChart({
+  id: 'outcomes-neet',
+  base: 'neet_nk',
+  what: 'the share of 16 and 17-year-olds not in education, employment or training, or whose activity was not known,',
+  unit: '%',
+  title: (l) => `EHC plan: ${fmtPc(l.ehcp ?? 0)} NEET or not known at 16–17`,
+  subtitle: '16 and 17-year-olds not in education, employment or training (NEET) or whose activity is not known, %, by SEND status, England, December to February average',
+  source: NEET_SOURCE,
+  sourceIds: ['neet-2022', 'neet-2023', 'neet-2024', 'neet-2025'],
+  release: '2022 to 2025 files',
+  notes: ['The measure counts young people whose activity is not known as well as those who are NEET.'],
+  periodLabel: (p) => `${p}`,
+});
+
+export const outcomesSpend: ChartFactory = {
+  id: 'outcomes-spend',
+  scope: 'national',
+  keys: () => ['england'],
+  make(key) {
+    const id = 'sen_spend_per_child_week';
+    const years = outcomes.measure(id).periods;
+    const label = (p: number) => `${p - 1}-${String(p % 100).padStart(2, '0')}`;
+    const rows = years.map((y) => ({ year: label(y), spend: outcomes.cell(id, ENGLAND, y) }));
+    const first = rows[0]!;
+    const last = rows[rows.length - 1]!;
+    return {
+      id: 'outcomes-spend',
+      key,
+      page: '/outcomes/',
+      placeName: 'England',
+      title: `About £${formatNumber(v(last.spend)!)} a week per child with a plan`,
+      subtitle: 'Council spending on SEN services per child with an EHC plan, £ per week, England, outturn, rounded to the nearest £5, not adjusted for inflation',
+      source: LAIT_SOURCE,
+      sourceIds: ['lait-store'],
+      release: 'data store, April 2026',
+      columns: [
+        { name: 'year', type: 'Filter', label: 'Financial year' },
+        { name: 'spend', type: 'Indicator', label: '£ per child with an EHC plan per week', unit: '£', dp: 0 },
+      ],
+      rows,
+      summary: `In ${last.year}, councils in England spent about £${formatNumber(v(last.spend)!)} a week on SEN services for each child or young person with an EHC plan, against £${formatNumber(v(first.spend)!)} in ${first.year}. These are cash figures, not adjusted for inflation, and the number of plans grew fast over the period.`,
+      notes: ['Spending on SEN services (section 251 outturn lines, including SEN transport and support services) divided by the number of children with an EHC plan at January. It is not the cost of a plan, and it leaves out most of the high needs block paid to schools and colleges.'],
+      plot: linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(outcomes.cell(id, ENGLAND, y)) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: '£ per week', unit: '£' }),
+    } satisfies ChartSpec;
+  },
+};
+
+// ------------------------------------------------------------------ areas
+
+interface AreaChartOpts {
+  id: string;
+  view: SeriesView;
+  measure: string;
+  from?: number;
+  unit: '%' | '' | '£';
+  dp: number;
+  /** Higher is better (true), worse (false), or neither (null): only wording. */
+  higherIsBetter: boolean | null;
+  noun: string;
+  subtitle: (area: Area, first: number, last: number) => string;
+  source: string;
+  sourceIds: string[];
+  release: string;
+  breakAt?: number;
+  yDomain?: [number, number];
+  notes?: (area: Area) => string[];
+  extraColumns?: { name: string; label: string; measure: string }[];
+  /** Text for the area's own cell in a year, when it is not a plain value (e.g. "no plans issued"). */
+  explain?: (area: Area, year: number) => string | null;
+}
+
+export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: 'Similar areas', england: 'England' });
+
+function areaComparisonChart(o: AreaChartOpts): ChartFactory {
+  return {
+    id: o.id,
+    scope: 'area',
+    keys: () => geo.areas.filter((a) => o.view.hasGeo(o.measure, a.laCode)).map((a) => a.slug),
+    make(slug) {
+      const area = bySlug(slug);
+      const names = AREA_SERIES(area);
+      const years = o.view.measure(o.measure).periods.filter((p) => p >= (o.from ?? 0));
+      const comps = years.map((y) => ({ year: y, c: compare(o.view, o.measure, area, y) }));
+      const rows = comps.map(({ year, c }) => ({
+        year,
+        area: c.area,
+        ...Object.fromEntries((o.extraColumns ?? []).map((e) => [e.name, o.view.cell(e.measure, area.laCode, year)])),
+        region: c.region,
+        neighbours: c.neighbours,
+        neighbours_n: c.neighboursWithValue,
+        england: c.england,
+      }));
+      const withValue = comps.filter((x) => x.c.area.kind === 'value');
+      const lastC = withValue[withValue.length - 1];
+      const fmt = (n: number) => (o.unit === '%' ? fmtPc(n, o.dp) : o.unit === '£' ? `£${formatNumber(n)}` : formatNumber(n, o.dp));
+      let title: string;
+      let summary: string;
+      if (!lastC) {
+        title = `No ${o.noun} figures for ${area.name}`;
+        summary = `There are no published ${o.noun} figures for ${area.name} in these years.`;
+      } else {
+        const a = v(lastC.c.area)!;
+        const e = v(lastC.c.england);
+        const n = v(lastC.c.neighbours);
+        const r = v(lastC.c.region);
+        const rel = e === null ? null : a - e;
+        const dir = rel === null ? '' : Math.abs(rel) < 10 ** -o.dp / 2 ? 'Same as' : rel > 0 ? 'Above' : 'Below';
+        title = dir ? `${dir} England on ${o.noun}, ${lastC.year}` : `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)} in ${lastC.year}`;
+        if (title.split(/\s+/).length > 10) title = `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)}, ${lastC.year}`;
+        const parts = [`In ${lastC.year}, ${area.name}'s ${o.noun} was ${fmt(a)}`];
+        if (e !== null) parts.push(`${compareText(a, e, o.unit, o.dp)} England (${fmt(e)})`);
+        const tail: string[] = [];
+        if (r !== null) tail.push(`${names.region} ${fmt(r)}`);
+        if (n !== null) tail.push(`the median of ${lastC.c.neighboursWithValue} similar areas ${fmt(n)}`);
+        summary = `${parts.join(', ')}.${tail.length ? ` For comparison: ${listInProse(tail)}.` : ''}`;
+        const firstC = withValue[0]!;
+        if (firstC.year !== lastC.year) summary += ` In ${firstC.year} it was ${fmt(v(firstC.c.area)!)}.`;
+      }
+      const notes: string[] = [];
+      // One note per run of consecutive years with the same reason ("2015 to 2020: …").
+      const gaps = comps
+        .filter((x) => x.c.area.kind !== 'value')
+        .map((g) => ({ year: g.year, why: o.explain?.(area, g.year) ?? (g.c.area.kind === 'blank' ? blankReason(area) : word(g.c.area)) }));
+      const runs: { from: number; to: number; why: string }[] = [];
+      for (const g of gaps) {
+        const prev = runs[runs.length - 1];
+        const prevIndex = prev ? years.indexOf(prev.to) : -2;
+        if (prev && prev.why === g.why && years.indexOf(g.year) === prevIndex + 1) prev.to = g.year;
+        else runs.push({ from: g.year, to: g.year, why: g.why });
+      }
+      for (const r of runs) notes.push(`${r.from === r.to ? r.from : `${r.from} to ${r.to}`}: no figure for ${area.name} (${r.why}).`);
+      const fewNeighbours = comps.filter((x) => x.c.neighboursWithValue > 0 && x.c.neighboursWithValue < 10);
+      if (fewNeighbours.length) notes.push(`Similar areas: the median uses only the neighbours with a figure (${listInProse(fewNeighbours.map((x) => `${x.c.neighboursWithValue} of 10 in ${x.year}`))}).`);
+      notes.push(...(o.notes?.(area) ?? []));
+
+      const lines = comps.flatMap(({ year, c }) => [
+        { year, series: names.england, value: v(c.england) },
+        { year, series: names.region, value: v(c.region) },
+        { year, series: names.neighbours, value: v(c.neighbours) },
+        { year, series: names.area, value: v(c.area) },
+      ]);
+      const styles: Record<string, { stroke: string; dash?: string; width?: number }> = {
+        [names.england]: { stroke: PALETTE.grey, width: 2 },
+        [names.region]: { stroke: PALETTE.grey, dash: '6,3', width: 2 },
+        [names.neighbours]: { stroke: PALETTE.grey, dash: '2,3', width: 2 },
+        [names.area]: { stroke: PALETTE.blue, width: 3 },
+      };
+      return {
+        id: o.id,
+        key: slug,
+        page: `/areas/${slug}/`,
+        placeName: area.name,
+        title,
+        subtitle: o.subtitle(area, years[0]!, years[years.length - 1]!),
+        source: o.source,
+        sourceIds: o.sourceIds,
+        release: o.release,
+        columns: [
+          { name: 'year', type: 'Filter', label: 'Year' },
+          { name: 'area', type: 'Indicator', label: area.name, unit: o.unit, dp: o.dp },
+          ...(o.extraColumns ?? []).map((e): Column => ({ name: e.name, type: 'Indicator', label: e.label, unit: '', dp: 0 })),
+          { name: 'region', type: 'Indicator', label: names.region, unit: o.unit, dp: o.dp },
+          { name: 'neighbours', type: 'Indicator', label: 'Median of similar areas', unit: o.unit, dp: o.dp },
+          { name: 'neighbours_n', type: 'Indicator', label: 'Similar areas with a figure', unit: '', dp: 0 },
+          { name: 'england', type: 'Indicator', label: 'England', unit: o.unit, dp: o.dp },
+        ],
+        rows,
+        summary,
+        notes,
+        plot: linesPlot(lines, styles, { yLabel: o.unit === '%' ? '%' : o.unit === '£' ? '£' : '', unit: o.unit, breakAt: o.breakAt, yDomain: o.yDomain }),
+      } satisfies ChartSpec;
+    },
+  };
+}
+
+/** Why an area has no timeliness figure in a year: no plans, or not available. */
+export function timelinessGap(area: Area, year: number): string | null {
+  const den = ehcp.cell('t20_den', area.laCode, year);
+  if (den.kind === 'value' && den.value === 0) return 'no plans issued';
+  return null;
+}
+
+export const areaEhcpRate = areaComparisonChart({
+  id: 'area-ehcp-rate',
+  view: outcomes,
+  measure: 'pupils_ehcp_pc',
+  unit: '%',
+  dp: 1,
+  higherIsBetter: null,
+  noun: 'share of pupils with a plan',
+  subtitle: (a, f, l) => `Pupils with an EHC plan or statement, % of all pupils, ${a.name} compared with England, its region and the median of its 10 similar areas, January ${f} to ${l}`,
+  source: `${LAIT_SOURCE} (school census)`,
+  sourceIds: ['lait-store'],
+  release: 'data store, April 2026',
+});
+
+export const areaTimeliness = areaComparisonChart({
+  id: 'area-ehcp-timeliness',
+  view: ehcp,
+  measure: 't20_pc',
+  unit: '%',
+  dp: 1,
+  higherIsBetter: true,
+  noun: '20-week timeliness',
+  subtitle: (a, f, l) => `New EHC plans issued within 20 weeks, % (including exception cases), ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
+  source: SEN2,
+  sourceIds: ['ehcp-2023-mi', 'ehcp-2025-timeliness-20-week'],
+  release: SEN2_RELEASE,
+  breakAt: 2023,
+  yDomain: [0, 100],
+  extraColumns: [{ name: 'plans_issued', label: `New plans issued`, measure: 't20_den' }],
+  explain: timelinessGap,
+  notes: (a) => [...(ehcpWithheld[a.laCode] ?? []), 'From 2023 councils report on each child; DfE warns of a break in the series.'],
+});
+
+export const areaRefusals = areaComparisonChart({
+  id: 'area-ehcp-refusals',
+  view: ehcp,
+  measure: 'refused_pc',
+  from: 2016,
+  unit: '%',
+  dp: 1,
+  higherIsBetter: null,
+  noun: 'refusal rate',
+  subtitle: (a, f, l) => `Requests for an EHC needs assessment that the council refused, % of requests received, ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
+  source: SEN2,
+  sourceIds: ['ehcp-2023-mi', 'ehcp-2025-requests'],
+  release: SEN2_RELEASE,
+  breakAt: 2023,
+  explain: (a, y) => {
+    const r = ehcp.cell('requests', a.laCode, y);
+    return r.kind === 'value' && r.value === 0 ? 'no requests received' : null;
+  },
+});
+
+export const areaAppealRate = areaComparisonChart({
+  id: 'area-appeal-rate',
+  view: tribunal,
+  measure: 'appeal_rate',
+  unit: '%',
+  dp: 1,
+  higherIsBetter: null,
+  noun: 'appeal rate',
+  subtitle: (a, f, l) => `SEND Tribunal appeals registered, % of appealable decisions, ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
+  source: TRIBUNAL_SOURCE,
+  sourceIds: ['tribunal-appeals'],
+  release: 'table for 2014 to 2024, June 2025',
+  notes: (a) => [...(tribunalCautions[a.laCode] ?? []), 'The regional figure is worked out from the areas’ appeals and decisions (the table has no regional rows).'],
+});
+
+export const EHCP_CHARTS: ChartFactory[] = [
+  ehcpGrowth,
+  ehcpTimeliness,
+  ehcpRequests,
+  tribunalRate,
+  ehcpPrimaryNeed,
+  outcomesKs2,
+  outcomesAtt8,
+  outcomesLevel3,
+  outcomesNeet,
+  outcomesSpend,
+  areaTimeliness,
+  areaRefusals,
+  areaAppealRate,
+];
