@@ -57,8 +57,8 @@ function regionBySlug(slug: string): Region {
   if (!r) throw new Error(`no region with slug ${slug}`);
   return r;
 }
-/** "the North East", but "London". */
-const theRegion = (r: Region) => (r.name === 'London' ? r.name : `the ${r.name}`);
+/** "the North East", but "London" and "Yorkshire and The Humber". */
+const theRegion = (r: Region) => (r.name === 'London' || r.name.startsWith('Yorkshire') ? r.name : `the ${r.name}`);
 /** "North East areas" */
 const regionAreas = (r: Region) => `${r.name} areas`;
 
@@ -591,7 +591,7 @@ function regionChart(slug: string): ChartSpec {
     id: 'absence-region',
     key: slug,
     page: `/regions/${slug}/`,
-    title: 'How areas in the region compare on persistent absence',
+    title: `Persistent absence across areas in ${theRegion(region)}`,
     subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools, areas in ${region.name}, ${year}`,
     source: SRC_SEN,
     release: `Pupil absence in schools in England, ${year}`,

@@ -111,6 +111,15 @@ describe.runIf(generated)('absence charts over the generated data', async () => 
     for (const phase of new Set(blank.map((r) => String(r.education_phase).toLowerCase()))) expect(note).toContain(phase);
   });
 
+  it('every region has its comparison chart with one row per area and SEN status, on its region page', () => {
+    for (const r of geo.geography.regions) {
+      const spec = checkSpec(chart('absence-region', r.slug));
+      expect(spec.page).toBe(`/regions/${r.slug}/`);
+      expect(spec.rows).toHaveLength(geo.areasInRegion(r.code).length * 3);
+      expect(spec.title).toContain(r.name);
+    }
+  });
+
   it('ranks every area, listing those without a figure at the end', () => {
     const spec = chart('absence-rank-ehcp', 'england');
     expect(spec.rows).toHaveLength(153);
