@@ -46,6 +46,8 @@ describe.runIf(generated)('absence charts over the generated data', async () => 
         const spec = checkSpec(chart(id, a.slug));
         expect(spec.page, `${id} ${a.slug}`).toBe(`/areas/${a.slug}/`);
         expect(spec.summary, `${id} ${a.slug}`).toContain(a.name);
+        // Page titles are "<chart title> – SEND outcomes in England", at most 70 characters (html-validate long-title).
+        expect(`${spec.title} – SEND outcomes in England`.length, `${id} ${a.slug}`).toBeLessThanOrEqual(70);
         expect(spec.summary, `${id} ${a.slug}`).not.toMatch(/NaN|undefined|null/);
       }
     }
@@ -116,7 +118,7 @@ describe.runIf(generated)('absence charts over the generated data', async () => 
       const spec = checkSpec(chart('absence-region', r.slug));
       expect(spec.page).toBe(`/regions/${r.slug}/`);
       expect(spec.rows).toHaveLength(geo.areasInRegion(r.code).length * 3);
-      expect(spec.title).toContain(r.name);
+      expect(spec.subtitle).toContain(r.name);
     }
   });
 
