@@ -591,7 +591,7 @@ function regionChart(slug: string): ChartSpec {
     id: 'absence-region',
     key: slug,
     page: `/regions/${slug}/`,
-    title: "Persistent absence in the region's areas",
+    title: 'Persistent absence across the region',
     subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools, areas in ${region.name}, ${year}`,
     source: SRC_SEN,
     release: `Pupil absence in schools in England, ${year}`,
