@@ -57,8 +57,8 @@ function regionBySlug(slug: string): Region {
   if (!r) throw new Error(`no region with slug ${slug}`);
   return r;
 }
-/** "the North East", but "London". */
-const theRegion = (r: Region) => (r.name === 'London' ? r.name : `the ${r.name}`);
+/** "the North East", but "London" and "Yorkshire and The Humber". */
+const theRegion = (r: Region) => (r.name === 'London' || r.name.startsWith('Yorkshire') ? r.name : `the ${r.name}`);
 /** "North East areas" */
 const regionAreas = (r: Region) => `${r.name} areas`;
 
@@ -204,7 +204,7 @@ function trendChart(slug: string): ChartSpec {
     id: 'absence-trend',
     key: slug,
     page: `/areas/${slug}/`,
-    title: `Persistent absence in ${area.name} since ${periods[0]}`,
+    title: `Persistent absence since ${periods[0]}`,
     subtitle: `Percentage of pupils missing 10% or more of sessions, all state-funded schools, ${area.name} compared with England, ${region.name} and the median of its 10 statistical neighbours, ${periods[0]} to ${periods.at(-1)}`,
     source: SRC_LAIT,
     release: `LAIT data store, ${periods[0]} to ${periods.at(-1)}`,
@@ -276,7 +276,7 @@ function compareChart(slug: string): ChartSpec {
     id: 'absence-sen-compare',
     key: slug,
     page: `/areas/${slug}/`,
-    title: `How ${area.name} compares on persistent absence`,
+    title: 'Persistent absence: how the area compares',
     subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools (table: each type of school), ${area.name} compared with medians of groups of areas, ${year}`,
     source: SRC_SEN,
     release: `Pupil absence in schools in England, ${year}`,
@@ -346,7 +346,7 @@ function gapChart(slug: string): ChartSpec {
     id: 'absence-sen-gap',
     key: slug,
     page: `/areas/${slug}/`,
-    title: `Gap in persistent absence to classmates with no SEN`,
+    title: "The gap to classmates with no SEN",
     subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools, ${area.name}, ${periods[0]} to ${periods.at(-1)}`,
     source: SRC_SEN,
     release: `Pupil absence in schools in England, ${periods[0]} to ${periods.at(-1)}`,
@@ -398,7 +398,7 @@ function suspensionsChart(slug: string): ChartSpec {
     id: 'absence-suspensions',
     key: slug,
     page: `/areas/${slug}/`,
-    title: `Suspensions of pupils with SEN, term by term`,
+    title: 'Suspensions of pupils with SEN, by term',
     subtitle: `Suspensions per 100 pupils each term, by SEN status, all state-funded schools, ${area.name}, ${labels[0]} to ${labels.at(-1)}`,
     source: SRC_SUSP,
     release: `Suspensions and permanent exclusions in England, to ${labels.at(-1)}`,
@@ -453,7 +453,7 @@ function nationalChart(): ChartSpec {
     id: 'absence-national-sen',
     key: 'england',
     page: '/absence/',
-    title: 'Pupils with SEN are more often persistently absent',
+    title: 'Pupils with SEN miss school more often',
     subtitle: `Percentage of pupils missing 10% or more of sessions, state-funded primary, secondary and special schools, England, ${periods[0]} to ${periods.at(-1)}`,
     source: `${SRC_BANDS}; ${SRC_LAIT}`,
     release: `absence distributions ${formatPeriod(bands.periods[0]!)} to ${lp}; LAIT to ${periods.at(-1)}`,
@@ -533,7 +533,7 @@ function rankChart(m: RankMeasure): ChartSpec {
     id: `absence-rank-${m.id}`,
     key: 'england',
     page: `/absence/ranked/${m.id}/`,
-    title: `Persistent absence of ${m.label}, every area, ${year}`.replace('pupils with an EHC plan', 'pupils with EHC plans'),
+    title: `Every area ranked: ${m.label}`,
     subtitle: `Percentage of ${m.label} missing 10% or more of sessions, all state-funded schools, ${plural(have.length, 'local area')} in England, ${year}, lowest first`,
     source: source === 'sen' ? SRC_SEN : SRC_LAIT,
     release: `Pupil absence in schools in England, ${year}`,
@@ -591,7 +591,7 @@ function regionChart(slug: string): ChartSpec {
     id: 'absence-region',
     key: slug,
     page: `/regions/${slug}/`,
-    title: 'How areas in the region compare on persistent absence',
+    title: 'Persistent absence across the region',
     subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools, areas in ${region.name}, ${year}`,
     source: SRC_SEN,
     release: `Pupil absence in schools in England, ${year}`,

@@ -46,6 +46,8 @@ describe.runIf(generated)('absence charts over the generated data', async () => 
         const spec = checkSpec(chart(id, a.slug));
         expect(spec.page, `${id} ${a.slug}`).toBe(`/areas/${a.slug}/`);
         expect(spec.summary, `${id} ${a.slug}`).toContain(a.name);
+        // Page titles are "<chart title> – SEND outcomes in England", at most 70 characters (html-validate long-title).
+        expect(`${spec.title} – SEND outcomes in England`.length, `${id} ${a.slug}`).toBeLessThanOrEqual(70);
         expect(spec.summary, `${id} ${a.slug}`).not.toMatch(/NaN|undefined|null/);
       }
     }
@@ -109,6 +111,15 @@ describe.runIf(generated)('absence charts over the generated data', async () => 
     expect(blank.length).toBeGreaterThan(0);
     const note = spec.notes.find((n) => n.startsWith('No figure published for Camden'))!;
     for (const phase of new Set(blank.map((r) => String(r.education_phase).toLowerCase()))) expect(note).toContain(phase);
+  });
+
+  it('every region has its comparison chart with one row per area and SEN status, on its region page', () => {
+    for (const r of geo.geography.regions) {
+      const spec = checkSpec(chart('absence-region', r.slug));
+      expect(spec.page).toBe(`/regions/${r.slug}/`);
+      expect(spec.rows).toHaveLength(geo.areasInRegion(r.code).length * 3);
+      expect(spec.subtitle).toContain(r.name);
+    }
   });
 
   it('ranks every area, listing those without a figure at the end', () => {
