@@ -2,8 +2,8 @@
 export const NAV: { href: string; label: string }[] = [
   { href: '/areas/', label: 'Local areas' },
   { href: '/inspections/', label: 'Inspections' },
-  { href: '/absence/', label: 'Absence' },
   { href: '/ehc-plans/', label: 'EHC plans' },
+  { href: '/absence/', label: 'Absence' },
   { href: '/outcomes/', label: 'Outcomes' },
   { href: '/about/data/', label: 'About the data' },
 ];

@@ -1,6 +1,6 @@
 /**
  * Accessibility of the real build: axe-core (WCAG 2.0/2.1/2.2 A+AA tags) and visible keyboard
- * focus on every sitemap page and every embed, served from dist/ on loopback; plus the chart
+ * focus on every sitemap page and one embed of each chart (see sampleEmbeds), served from dist/ on loopback; plus the chart
  * rule (figure with svg => figcaption + table/text alternative) on every built page.
  */
 import type { Browser } from 'playwright-core';
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('site: accessibility', () => {
-  it('every sitemap page and embed has zero axe violations and visible keyboard focus', async () => {
+  it('every sitemap page and one embed of each chart has zero axe violations and visible keyboard focus', async () => {
     const s = site();
     const problems = await checkA11y({
       browser: browser!,
