@@ -1,5 +1,6 @@
 /** The site's main sections, in header order. */
 export const NAV: { href: string; label: string }[] = [
   { href: '/areas/', label: 'Local areas' },
+  { href: '/data/', label: 'Data downloads' },
   { href: '/about/data/', label: 'About the data' },
 ];
