@@ -1,6 +1,7 @@
 /** The site's main sections, in header order. */
 export const NAV: { href: string; label: string }[] = [
   { href: '/areas/', label: 'Local areas' },
+  { href: '/inspections/', label: 'Inspections' },
   { href: '/data/', label: 'Data downloads' },
   { href: '/about/data/', label: 'About the data' },
 ];
