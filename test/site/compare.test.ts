@@ -45,7 +45,7 @@ describe('site: compare areas', () => {
       expect(rows.length).toBeGreaterThan(0);
       for (const n of rows) expect(n).toBe(4);
       expect(new URL(page.url()).search).toBe('?areas=warwickshire,westminster,cornwall');
-      expect(await page.$$eval('input[name="areas"]:checked', (bs) => bs.map((b) => (b as HTMLInputElement).value))).toEqual(['cornwall', 'warwickshire', 'westminster']);
+      expect(await page.$$eval('input[name="areas[]"]:checked', (bs) => bs.map((b) => (b as HTMLInputElement).value))).toEqual(['cornwall', 'warwickshire', 'westminster']);
       // One small chart per area and measure that has data.
       expect(await page.locator('.small-multiples svg').count()).toBeGreaterThanOrEqual(3);
       expect(errors).toEqual([]);
@@ -76,8 +76,8 @@ describe('site: compare areas', () => {
     }
   });
 
-  it('the plain form (areas=a&areas=b) works and is rewritten to the short form; unknown names and a 7th area are reported', async () => {
-    const { page } = await open('?areas=kent&areas=nosuch-place&areas=surrey');
+  it('the plain form (areas[]=a&areas[]=b) works and is rewritten to the short form; unknown names and a 7th area are reported', async () => {
+    const { page } = await open('?areas%5B%5D=kent&areas%5B%5D=nosuch-place&areas%5B%5D=surrey');
     try {
       await page.waitForSelector('#compare-table');
       expect(await columnNames(page)).toEqual(['Kent', 'Surrey']);

@@ -15,7 +15,7 @@ const GRID = '#bfbfbf';
 
 const output = document.getElementById('compare-output')!;
 const form = document.getElementById('compare-form') as HTMLFormElement;
-const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="areas"]')];
+const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="areas[]"]')];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -36,9 +36,10 @@ function link(href: string, text: string): HTMLAnchorElement {
 
 /** Slugs from the address: "a,b" and/or repeated areas=, in order, without repeats. */
 export function slugsFromSearch(search: string): { slugs: string[]; repeated: boolean } {
-  const values = new URLSearchParams(search).getAll('areas');
+  const params = new URLSearchParams(search);
+  const values = [...params.getAll('areas'), ...params.getAll('areas[]')];
   const slugs = values.flatMap((v) => v.split(',')).map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
-  return { slugs: [...new Set(slugs)], repeated: values.length > 1 };
+  return { slugs: [...new Set(slugs)], repeated: values.length > 1 || params.has('areas[]') };
 }
 
 /** A period as a fractional year for the x axis: "2024-03-05", "2024-03", "2024", "202324". */
@@ -52,8 +53,15 @@ function periodToYear(p: string): number {
   throw new Error(`compare: period "${p}" not understood`);
 }
 
-function smallChart(points: Point[], x: [number, number], y: [number, number], better: Measure['better']): SVGSVGElement {
-  const W = 220, H = 110, L = 30, R = 10, T = 10, B = 22;
+/** Words for a y-axis end: outcome codes and yes/no are categories, not amounts. */
+function tickLabel(unit: Measure['unit'], v: number): string {
+  if (unit === 'outcome') return `Outcome ${v}`;
+  if (unit === 'yes/no') return v === 1 ? 'Yes' : 'No';
+  return unit === '%' ? `${v}%` : String(v);
+}
+
+function smallChart(points: Point[], x: [number, number], y: [number, number], better: Measure['better'], unit: Measure['unit']): SVGSVGElement {
+  const W = 220, H = 110, L = 62, R = 10, T = 10, B = 22;
   const sx = (v: number) => L + ((v - x[0]) / Math.max(1e-9, x[1] - x[0])) * (W - L - R);
   // With lower-is-better measures (inspection outcome 1 is best), the best value sits at the top.
   const sy = (v: number) => {
@@ -64,7 +72,7 @@ function smallChart(points: Point[], x: [number, number], y: [number, number], b
   for (const v of [y[0], y[1]]) {
     s.append(svg('line', { x1: L, x2: W - R, y1: sy(v), y2: sy(v), stroke: GRID }));
     const t = svg('text', { x: L - 4, y: sy(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#0b0c0c' });
-    t.textContent = String(v);
+    t.textContent = tickLabel(unit, v);
     s.append(t);
   }
   for (const [v, anchor] of [[x[0], 'start'], [x[1], 'end']] as const) {
@@ -103,6 +111,10 @@ function render(messages: string[]): void {
   h.id = 'side-by-side';
   frag.append(h);
   const wrap = el('div', undefined, 'table-wrap');
+  // On a narrow screen the table scrolls sideways: keyboard users need to reach it.
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-labelledby', 'side-by-side');
   const table = el('table', undefined, 'compare-table');
   table.id = 'compare-table';
   table.append(el('caption', `Latest position on each key measure: ${areas.map((a) => a.name).join(', ')}`));
@@ -158,7 +170,7 @@ function render(messages: string[]): void {
         const pts = m.series[a.slug] ?? [];
         const li = el('li');
         li.append(el('strong', a.name));
-        if (pts.length > 0) li.append(smallChart(pts, x, y, m.better));
+        if (pts.length > 0) li.append(smallChart(pts, x, y, m.better, m.unit));
         const list = el('ul', undefined, 'points');
         if (pts.length === 0) list.append(el('li', m.empty));
         for (const p of pts) list.append(el('li', `${p[3]}: ${p[2]}${p[4] ? ` (${p[4]})` : ''}`));
@@ -211,6 +223,13 @@ form.addEventListener('change', (ev) => {
   } else selection = selection.filter((s) => s !== box.value);
   setUrl();
   render(messages);
+});
+
+// With the script, ticks apply at once; "Compare" just takes the reader to the result.
+form.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  setUrl();
+  document.getElementById('side-by-side')?.scrollIntoView();
 });
 
 start().catch((e: unknown) => {
