@@ -7,7 +7,9 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from '../../scripts/gates/a11y.ts';
 import { launchBrowser } from '../../scripts/gates/browser.ts';
+import { loadConfig } from '../../scripts/gates/config.ts';
 import { serveDir, type StaticServer } from '../../scripts/gates/server.ts';
 import { DIST } from '../../scripts/gates/site.ts';
 import { site } from './context.ts';
@@ -94,6 +96,23 @@ describe('site: compare areas', () => {
       expect(await columnNames(page)).toHaveLength(6);
     } finally {
       await page.close();
+    }
+  });
+
+  it('the rendered comparison (table and small charts) has zero axe violations, at desktop and phone widths', async () => {
+    site();
+    for (const width of [1280, 375]) {
+      // bypassCSP only so axe can be injected as an inline script, as the a11y gate does.
+      const context = await browser!.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server!.origin}/compare/?areas=warwickshire,west-northamptonshire,cornwall`);
+        await page.waitForSelector('#compare-table');
+        const violations = await runAxe(page, loadConfig().a11y.axeTags);
+        expect(violations.map((v) => `${width}px ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      } finally {
+        await context.close();
+      }
     }
   });
 });
