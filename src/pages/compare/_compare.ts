@@ -61,7 +61,7 @@ function tickLabel(unit: Measure['unit'], v: number): string {
 }
 
 function smallChart(points: Point[], x: [number, number], y: [number, number], better: Measure['better'], unit: Measure['unit']): SVGSVGElement {
-  const W = 220, H = 110, L = 62, R = 10, T = 10, B = 22;
+  const W = 230, H = 110, L = 72, R = 10, T = 10, B = 22;
   const sx = (v: number) => L + ((v - x[0]) / Math.max(1e-9, x[1] - x[0])) * (W - L - R);
   // With lower-is-better measures (inspection outcome 1 is best), the best value sits at the top.
   const sy = (v: number) => {
