@@ -11,6 +11,10 @@ import Papa from 'papaparse';
 import { fetchAll } from '../src/lib/fetch.ts';
 import { PROJECT_ROOT, RAW_DIR, rawPath, readManifest } from '../src/lib/sources.ts';
 import { buildData } from './build-data.ts';
+import { checkBudgets, gzipSize, summarise } from './gates/budgets.ts';
+import { loadBudgets } from './gates/config.ts';
+import { CATEGORIES, runLighthouse } from './gates/lighthouse.ts';
+import { allHtmlPages } from './gates/site.ts';
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 const results: Record<string, number | string> = {};
@@ -53,6 +57,23 @@ for (const file of csvs) {
 report('baseline: papaparse alone (CSVs)', seconds(t), 's');
 report('baseline: CSV MB', csvs.reduce((n, f) => n + statSync(f).size, 0) / 1e6, 'MB');
 report('baseline: CSV records', rows, 'records');
+
+// Page weights (gzipped HTML + CSS + JS), the largest of each page type, against budgets.json.
+const dist = join(PROJECT_ROOT, 'dist');
+const { weights, problems } = checkBudgets(dist, allHtmlPages(dist), loadBudgets());
+console.log(`\npage weights, gzipped (largest of each type):\n${summarise(weights)}`);
+results['pages over budget'] = problems.length;
+console.log(problems.length ? `over budget: ${problems.length} page(s)` : 'all pages within budgets.json');
+report('search index (gzipped)', gzipSize(join(dist, 'search-index.json')) / 1024, 'KB');
+
+// Lighthouse (mobile preset) on the pages in gates.config.json; --no-lighthouse skips it.
+if (!process.argv.includes('--no-lighthouse')) {
+  console.log('\nLighthouse (mobile):');
+  for (const r of await runLighthouse({ dir: dist })) {
+    console.log(`${r.path.padEnd(34)} ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(', ')}`);
+    for (const c of CATEGORIES) results[`lighthouse ${r.path} ${c}`] = r.scores[c] ?? 'n/a';
+  }
+}
 
 const jsonAt = process.argv.indexOf('--json');
 if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1]!, `${JSON.stringify(results, null, 2)}\n`);

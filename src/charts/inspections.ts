@@ -96,8 +96,9 @@ function wsoaByYear(): ChartSpec {
       'Few letters were published in 2020/21 because inspections paused during the coronavirus (COVID-19) pandemic.',
     ],
     plot: {
-      height: 300,
+      height: 320,
       marginLeft: 44,
+      marginBottom: 56,
       x: { label: null, domain: rows.map((r) => r.academic_year), tickRotate: -30 },
       y: { label: 'Inspections published', grid: true },
       color: { legend: true, domain: ['Written statement of action required', 'Not required'], range: [PALETTE.blue, PALETTE.grey] },
@@ -108,6 +109,39 @@ function wsoaByYear(): ChartSpec {
       ],
     },
     placeName: 'England',
+    page: '/inspections/',
+  };
+}
+
+/**
+ * Horizontal stacked bars of outcome counts, one bar per `y` category, each
+ * segment labelled with its count, and the colour key drawn in the SVG.
+ */
+function stackedOutcomePlot(rows: { y: string; counts: Record<string, number> }[], classes: LatestClass[], x: Plot.ScaleOptions, extra: Partial<Plot.PlotOptions>): Plot.PlotOptions {
+  const bars = rows.flatMap((r) => {
+    let x0 = 0;
+    return classes.map((c) => {
+      const n = r.counts[c] ?? 0;
+      const seg = { y: r.y, cls: LATEST_LABELS[c], x1: x0, x2: x0 + n, mid: x0 + n / 2, n, text: LATEST_STYLE[c].text };
+      x0 += n;
+      return seg;
+    });
+  });
+  type Bar = (typeof bars)[number];
+  return {
+    marginBottom: 44,
+    ...extra,
+    x: { grid: true, labelAnchor: 'center', labelArrow: 'none', ...x },
+    y: { label: null, domain: rows.map((r) => r.y) },
+    color: { legend: true, domain: classes.map((c) => LATEST_LABELS[c]), range: classes.map((c) => LATEST_STYLE[c].fill) },
+    marks: [
+      Plot.rectX(bars, { y: 'y', x1: 'x1', x2: 'x2', fill: 'cls', inset: 0.5 }),
+      Plot.text(
+        bars.filter((b) => b.n > 0),
+        { y: 'y', x: 'mid', text: (d: Bar) => String(d.n), fill: (d: Bar) => d.text, fontWeight: 700 },
+      ),
+      Plot.ruleX([0]),
+    ],
   };
 }
 
@@ -132,16 +166,6 @@ function outcomesByYear(): ChartSpec {
     { name: 'counted_by_publication_year', type: 'Indicator', label: 'Counted by publication year (start date not published)', unit: '', dp: 0 },
   ];
   const cls: LatestClass[] = ['outcome-1', 'outcome-2', 'outcome-3'];
-  const bars = national.flatMap((r) => {
-    const counts = [r.outcome1, r.outcome2, r.outcome3];
-    let x = 0;
-    return cls.map((c, i) => {
-      const n = counts[i]!;
-      const seg = { year: String(r.year), cls: LATEST_LABELS[c], x1: x, x2: x + n, mid: x + n / 2, n, text: LATEST_STYLE[c].text };
-      x += n;
-      return seg;
-    });
-  });
   const all = national.reduce((t, r) => ({ n: t.n + r.total, o3: t.o3 + r.outcome3, o1: t.o1 + r.outcome1 }), { n: 0, o3: 0, o1: 0 });
   const modal = ([1, 2, 3] as const)
     .map((o) => ({ o, n: national.reduce((t, r) => t + (o === 1 ? r.outcome1 : o === 2 ? r.outcome2 : r.outcome3), 0) }))
@@ -164,22 +188,14 @@ function outcomesByYear(): ChartSpec {
       `${latest.year} is a part year: reports published up to ${formatDate(inspections.referenceDate)}.`,
       'Monitoring inspections are not included.',
     ],
-    plot: {
-      height: 60 + 44 * national.length,
-      marginLeft: 48,
-      x: { label: 'Inspections', grid: true },
-      y: { label: null, domain: rows.map((r) => r.year) },
-      color: { legend: true, domain: cls.map((c) => LATEST_LABELS[c]), range: cls.map((c) => LATEST_STYLE[c].fill) },
-      marks: [
-        Plot.rectX(bars, { y: 'year', x1: 'x1', x2: 'x2', fill: 'cls', inset: 0.5 }),
-        Plot.text(
-          bars.filter((b) => b.n > 0),
-          { y: 'year', x: 'mid', text: (d: (typeof bars)[number]) => String(d.n), fill: (d: (typeof bars)[number]) => d.text, fontWeight: 700 },
-        ),
-        Plot.ruleX([0]),
-      ],
-    },
+    plot: stackedOutcomePlot(
+      national.map((r) => ({ y: String(r.year), counts: { 'outcome-1': r.outcome1, 'outcome-2': r.outcome2, 'outcome-3': r.outcome3 } })),
+      cls,
+      { label: 'Number of inspections' },
+      { height: 60 + 44 * national.length, marginLeft: 48 },
+    ),
     placeName: 'England',
+    page: '/inspections/',
   };
 }
 
@@ -203,15 +219,6 @@ function latestByRegion(): ChartSpec {
     { name: 'outcome_3', type: 'Indicator', label: 'Latest outcome 3: systemic failings', unit: '', dp: 0 },
     { name: 'not_yet', type: 'Indicator', label: 'Not yet inspected under the 2023 framework', unit: '', dp: 0 },
   ];
-  const bars = regions.flatMap((r) => {
-    let x = 0;
-    return LATEST_ORDER.map((c) => {
-      const n = r.counts[c];
-      const seg = { region: r.regionName, cls: LATEST_LABELS[c], x1: x, x2: x + n, mid: x + n / 2, n, text: LATEST_STYLE[c].text };
-      x += n;
-      return seg;
-    });
-  });
   const share3 = (r: (typeof regions)[number]) => r.counts['outcome-3'] / r.areas;
   const most3 = [...regions].sort((a, b) => share3(b) - share3(a))[0]!;
   const mostNotYet = [...regions].sort((a, b) => b.counts['not-yet'] / b.areas - a.counts['not-yet'] / a.areas)[0]!;
@@ -228,22 +235,14 @@ function latestByRegion(): ChartSpec {
     rows,
     summary: `Of England’s ${formatNumber(geo.areas.length)} local areas, ${formatNumber(total('outcome-1'))} have a latest outcome of 1 (positive), ${formatNumber(total('outcome-2'))} of 2 (inconsistent) and ${formatNumber(total('outcome-3'))} of 3 (systemic failings); ${formatNumber(total('not-yet'))} have not yet had a full inspection under the 2023 framework. ${most3.regionName} has the highest share with outcome 3 (${formatNumber(most3.counts['outcome-3'])} of ${formatNumber(most3.areas)}); ${mostNotYet.regionName} has the highest share not yet inspected (${formatNumber(mostNotYet.counts['not-yet'])} of ${formatNumber(mostNotYet.areas)}).`,
     notes: ['An area inspected twice under the 2023 framework is counted by its latest outcome.'],
-    plot: {
-      height: 80 + 36 * regions.length,
-      marginLeft: 170,
-      x: { label: 'Local areas', grid: true },
-      y: { label: null, domain: rows.map((r) => r.region) },
-      color: { legend: true, domain: LATEST_ORDER.map((c) => LATEST_LABELS[c]), range: LATEST_ORDER.map((c) => LATEST_STYLE[c].fill) },
-      marks: [
-        Plot.rectX(bars, { y: 'region', x1: 'x1', x2: 'x2', fill: 'cls', inset: 0.5 }),
-        Plot.text(
-          bars.filter((b) => b.n > 0),
-          { y: 'region', x: 'mid', text: (d: (typeof bars)[number]) => String(d.n), fill: (d: (typeof bars)[number]) => d.text, fontWeight: 700 },
-        ),
-        Plot.ruleX([0]),
-      ],
-    },
+    plot: stackedOutcomePlot(
+      regions.map((r) => ({ y: r.regionName, counts: r.counts })),
+      LATEST_ORDER,
+      { label: 'Number of local areas' },
+      { height: 80 + 36 * regions.length, marginLeft: 205 },
+    ),
     placeName: 'England',
+    page: '/inspections/',
   };
 }
 
@@ -428,6 +427,7 @@ export function timelineSpec(area: Area): ChartSpec {
     notes,
     svg: timelineSvg(entries),
     placeName: area.name,
+    page: `/areas/${area.slug}/`,
   };
 }
 

@@ -3,11 +3,12 @@
  * CSV and SVG endpoints (and embeds) enumerate `allCharts()`.
  * Add a topic's factories to CHARTS.
  */
+import { absenceCharts } from './absence.ts';
 import { areasByRegion } from './geography.ts';
 import { INSPECTION_CHARTS } from './inspections.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS];
+export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {

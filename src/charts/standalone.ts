@@ -9,25 +9,57 @@ import type { ChartSpec } from './types.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function standaloneSvg(spec: ChartSpec, siteName = 'SEND outcomes in England'): string {
+/** Break text into lines of at most `maxChars` characters, at spaces. */
+export function wrapText(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // A token longer than a line (a URL) is cut into line-sized pieces.
+  const words = text.split(/\s+/).filter(Boolean).flatMap((w) => w.match(new RegExp(`.{1,${maxChars}}`, 'g')) ?? []);
+  for (const word of words) {
+    if (line && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Lines of text at `size` px from `y`, wrapped to `width` (about 0.55 em a character in Arial). */
+function textBlock(text: string, y: number, size: number, width: number, attrs: string): { svg: string; height: number } {
+  const lineHeight = Math.round(size * 1.3);
+  const lines = wrapText(text, Math.floor(width / (size * 0.55)));
+  const svg = lines.map((l, i) => `<text x="0" y="${y + size + i * lineHeight}" font-size="${size}" ${attrs}>${escape(l)}</text>`).join('\n');
+  return { svg, height: lines.length * lineHeight };
+}
+
+/**
+ * `url` is where the chart lives on the site (page and anchor): printed under
+ * the source so a pasted image still says where it came from.
+ */
+export function standaloneSvg(spec: ChartSpec, url?: string, siteName = 'SEND outcomes in England'): string {
   const inner = chartSvg(spec);
   const m = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(inner);
   if (!m) throw new Error(`chart ${spec.id}: SVG has no viewBox`);
   const width = Number(m[1]);
   const height = Number(m[2]);
-  const top = 56;
-  const bottom = 40;
+  const title = textBlock(spec.title, 0, 18, width, 'font-weight="700" fill="#0b0c0c"');
+  const subtitle = textBlock(spec.subtitle, title.height + 4, 13, width, 'fill="#505a5f"');
+  const top = title.height + subtitle.height + 16;
+  const source = textBlock(`Source: ${spec.source}, ${spec.release}.`, top + height + 8, 12, width, 'fill="#505a5f"');
+  const site = textBlock(url ? `${siteName}: ${url}` : siteName, top + height + 8 + source.height, 12, width, 'fill="#505a5f"');
+  const total = top + height + 8 + source.height + site.height + 8;
   const body = inner.replace(/^<svg\b[^>]*>/, '').replace(/<\/svg>$/, '');
   return `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + top + bottom}" width="${width}" height="${height + top + bottom}" font-family="Arial, sans-serif" role="img" aria-labelledby="t d">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="Arial, sans-serif" role="img" aria-labelledby="t d">
 <title id="t">${escape(spec.title)}</title>
 <desc id="d">${escape(spec.summary)}</desc>
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="0" y="20" font-size="18" font-weight="700" fill="#0b0c0c">${escape(spec.title)}</text>
-<text x="0" y="42" font-size="13" fill="#505a5f">${escape(spec.subtitle)}</text>
+${title.svg}
+${subtitle.svg}
 <g transform="translate(0 ${top})" font-size="14" fill="#0b0c0c">${body}</g>
-<text x="0" y="${height + top + 20}" font-size="12" fill="#505a5f">Source: ${escape(spec.source)}, ${escape(spec.release)}.</text>
-<text x="0" y="${height + top + 36}" font-size="12" fill="#505a5f">${escape(siteName)}</text>
+${source.svg}
+${site.svg}
 </svg>
 `;
 }
@@ -37,8 +69,8 @@ const FONT_FILES = ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular
   existsSync(f),
 );
 
-export function standalonePng(spec: ChartSpec): Uint8Array {
-  const svg = standaloneSvg(spec);
+export function standalonePng(spec: ChartSpec, url?: string): Uint8Array {
+  const svg = standaloneSvg(spec, url);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     font: { fontFiles: FONT_FILES, loadSystemFonts: FONT_FILES.length === 0, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },

@@ -72,9 +72,9 @@ export function buildEnglandMap(geojsonPath: string, resolve: (onsCode: string) 
   }
   if (areas.length !== expected) throw new DataError(geojsonPath, null, 'CTYUA23CD', `expected ${expected} English areas, found ${areas.length}`);
 
-  let topo = topology({ areas: { type: 'FeatureCollection', features: areas } }, 1e5) as unknown as Topology;
-  topo = presimplify(topo);
-  topo = simplify(topo, quantile(topo, 0.12));
+  let topo = topology({ areas: { type: 'FeatureCollection', features: areas } } as unknown as Parameters<typeof topology>[0], 1e5) as unknown as Topology;
+  topo = presimplify(topo as never) as unknown as Topology;
+  topo = simplify(topo as never, quantile(topo as never, 0.12)) as unknown as Topology;
   const collection = topo.objects['areas'] as GeometryCollection<{ laCode: string }>;
   const simplified = (feature(topo, collection) as unknown as FeatureCollection<Polygon | MultiPolygon, { laCode: string }>).features.map(
     (f) => rewind(f as AreaFeature),
@@ -111,7 +111,7 @@ export function buildEnglandMap(geojsonPath: string, resolve: (onsCode: string) 
   const londonOutline = rewind({
     type: 'Feature',
     properties: { laCode: '' },
-    geometry: merge(topo, geoms.filter((g) => londonCodes.has(g.properties!.laCode)) as never) as MultiPolygon,
+    geometry: merge(topo, geoms.filter((g) => londonCodes.has((g.properties as { laCode: string }).laCode)) as never) as MultiPolygon,
   });
 
   return {

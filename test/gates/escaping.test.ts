@@ -1,15 +1,16 @@
 /**
  * Escaping gate: text that comes from data (area names, notes from data/raw/) must be rendered
  * as text, never as markup. Renders components with Astro's Container API and parses the output.
- *
- * TODO(lead): add the real components that print data-derived strings here once they are
- * merged (e.g. the area page header, chart figure/figcaption and data-table components).
+ * The fixtures pin the gate itself; the real components that print data-derived strings (the
+ * chart Figure: title, subtitle, summary, notes, source, citation; the DataTable) are tested too.
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import Label from '../fixtures/components/Label.astro';
 import Unsafe from '../fixtures/components/Unsafe.astro';
+import Figure from '../../src/components/Figure.astro';
+import type { ChartSpec } from '../../src/charts/types.ts';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -55,4 +56,18 @@ describe('Astro components escape data-derived text', async () => {
       'text of p.label is ""',
     ]);
   });
+
+  for (const text of HOSTILE) {
+    it(`the chart Figure and its DataTable render ${JSON.stringify(text)} as text`, async () => {
+      const spec: ChartSpec = {
+        id: 'escaping-test', key: 'england', title: text, subtitle: text, source: text, sourceIds: [], release: text,
+        columns: [{ name: 'la_name', type: 'Filter', label: text }, { name: 'value', type: 'Indicator', label: 'Value' }],
+        rows: [{ la_name: text, value: 1 }], summary: text, notes: [text], svg: '<i class="graphic"></i>', placeName: text, page: '/areas/',
+      };
+      const html = await container.renderToString(Figure, { props: { spec } });
+      for (const selector of ['.chart-title', '.chart-subtitle', '.chart-summary', '.chart-notes li', 'table th[scope="row"]', 'table caption']) {
+        expect(escapingProblems(html, text, selector), selector).toEqual([]);
+      }
+    });
+  }
 });

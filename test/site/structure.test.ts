@@ -31,7 +31,9 @@ describe('built site structure', () => {
     const slugOf = new Map(g.areas.map((a) => [a.laCode, a.slug]));
     for (const a of g.areas) {
       const html = page(`areas/${a.slug}`);
-      const section = html.slice(html.indexOf('id="neighbours"'), html.indexOf('id="code-changes"'));
+      const start = html.indexOf('<section id="neighbours"');
+      expect(start, `${a.slug}: no neighbours section`).toBeGreaterThan(-1);
+      const section = html.slice(start, html.indexOf('</section>', start));
       for (const n of a.neighbours) expect(section).toContain(`href="/areas/${slugOf.get(n.laCode)}/"`);
       expect(section.match(/<tr>/g)?.length).toBe(11); // header + 10
     }

@@ -2,11 +2,14 @@
 import type { APIRoute } from 'astro';
 import { allCharts, chart } from '../../../../charts/registry.ts';
 import { standalonePng } from '../../../../charts/standalone.ts';
+import { chartHome } from '../../../../charts/links.ts';
+import { absoluteUrl } from '../../../../lib/site.ts';
 
 export function getStaticPaths() {
   return allCharts().map(({ id, key }) => ({ params: { chart: id, key } }));
 }
 
 export const GET: APIRoute = ({ params }) => {
-  return new Response(standalonePng(chart(params.chart!, params.key!)), { headers: { 'Content-Type': 'image/png' } });
+  const spec = chart(params.chart!, params.key!);
+  return new Response(new Uint8Array(standalonePng(spec, absoluteUrl(chartHome(spec)))), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -2,11 +2,14 @@
 import type { APIRoute } from 'astro';
 import { allCharts, chart } from '../../../../charts/registry.ts';
 import { standaloneSvg } from '../../../../charts/standalone.ts';
+import { chartHome } from '../../../../charts/links.ts';
+import { absoluteUrl } from '../../../../lib/site.ts';
 
 export function getStaticPaths() {
   return allCharts().map(({ id, key }) => ({ params: { chart: id, key } }));
 }
 
 export const GET: APIRoute = ({ params }) => {
-  return new Response(standaloneSvg(chart(params.chart!, params.key!)), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+  const spec = chart(params.chart!, params.key!);
+  return new Response(standaloneSvg(spec, absoluteUrl(chartHome(spec))), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };

@@ -1,0 +1,70 @@
+/**
+ * Plain-English comparisons of one area's value with others (its statistical
+ * neighbours, its region's areas): "higher than 8 of its 10 statistical
+ * neighbours", and whether it is clearly outside their range.
+ */
+
+export interface Standing {
+  /** How many comparators have a value (suppressed or missing ones are left out, and counted). */
+  of: number;
+  /** Comparators with no value. */
+  missing: number;
+  higher: number;
+  lower: number;
+  equal: number;
+  min: number | null;
+  max: number | null;
+}
+
+export function standing(value: number, others: readonly (number | null)[]): Standing {
+  const known = others.filter((v): v is number => v !== null && Number.isFinite(v));
+  return {
+    of: known.length,
+    missing: others.length - known.length,
+    higher: known.filter((v) => value > v).length,
+    lower: known.filter((v) => value < v).length,
+    equal: known.filter((v) => v === value).length,
+    min: known.length ? Math.min(...known) : null,
+    max: known.length ? Math.max(...known) : null,
+  };
+}
+
+/**
+ * "higher than 8 of its 10 statistical neighbours", "the highest of its 10 …",
+ * "lower than all 10 …". `group` is a plural noun phrase ("statistical neighbours").
+ */
+export function describeStanding(s: Standing, group: string): string {
+  if (s.of === 0) return `no ${group} have a figure to compare with`;
+  const missing = s.missing > 0 ? ` with a figure (${s.missing} not published)` : '';
+  if (s.higher === s.of) return `higher than all ${s.of} of its ${group}${missing}`;
+  if (s.lower === s.of) return `lower than all ${s.of} of its ${group}${missing}`;
+  if (s.higher >= s.lower) return `higher than ${s.higher} of its ${s.of} ${group}${missing}`;
+  return `lower than ${s.lower} of its ${s.of} ${group}${missing}`;
+}
+
+/**
+ * Whether the value is clearly outside the comparators' range: above the
+ * highest or below the lowest, by more than `margin` (in the value's units),
+ * with at least `minCount` comparators known. Used for "What stands out".
+ */
+export function outsideRange(s: Standing, value: number, margin = 0, minCount = 5): 'above' | 'below' | null {
+  if (s.of < minCount || s.min === null || s.max === null) return null;
+  if (value > s.max + margin) return 'above';
+  if (value < s.min - margin) return 'below';
+  return null;
+}
+
+export type Direction = 'up' | 'down' | 'same';
+
+export function direction(current: number, previous: number, tolerance = 0): Direction {
+  if (current - previous > tolerance) return 'up';
+  if (previous - current > tolerance) return 'down';
+  return 'same';
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
