@@ -5,5 +5,6 @@ export const NAV: { href: string; label: string }[] = [
   { href: '/ehc-plans/', label: 'EHC plans' },
   { href: '/absence/', label: 'Absence' },
   { href: '/outcomes/', label: 'Outcomes' },
+  { href: '/data/', label: 'Data downloads' },
   { href: '/about/data/', label: 'About the data' },
 ];
