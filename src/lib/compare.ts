@@ -53,18 +53,3 @@ export function outsideRange(s: Standing, value: number, margin = 0, minCount = 
   if (value < s.min - margin) return 'below';
   return null;
 }
-
-export type Direction = 'up' | 'down' | 'same';
-
-export function direction(current: number, previous: number, tolerance = 0): Direction {
-  if (current - previous > tolerance) return 'up';
-  if (previous - current > tolerance) return 'down';
-  return 'same';
-}
-
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}

@@ -9,7 +9,8 @@ import outcomesJson from '../generated/outcomes.json';
 import { describeCell, roundTo, value, type Cell } from './cell.ts';
 import type { Area } from './geography.ts';
 import { ENGLAND, SeriesView, type SeriesJson } from './series.ts';
-import { fmtInt, fmtPc, median, timelinessText } from './send-text.ts';
+import { fmtInt, fmtPc, growthPc, timelinessText } from './send-text.ts';
+import { median } from './spread.ts';
 import { geo } from './site.ts';
 
 export const ehcp = new SeriesView(ehcpJson as unknown as SeriesJson);
@@ -96,10 +97,7 @@ export interface Growth {
 }
 
 function growth(key: string, from: number, to: number): number | null {
-  const a = plansCell(key, from);
-  const b = plansCell(key, to);
-  if (a.kind !== 'value' || b.kind !== 'value' || a.value <= 0) return null;
-  return ((b.value - a.value) / a.value) * 100;
+  return growthPc(plansCell(key, from), plansCell(key, to));
 }
 
 export interface PlanFacts {

@@ -34,10 +34,3 @@ export function growthPc(from: Cell, to: Cell): number | null {
   return ((to.value - from.value) / from.value) * 100;
 }
 
-/** The median of the values among cells (symbols and blanks are left out and counted by the caller). */
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}

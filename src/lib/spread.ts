@@ -33,6 +33,11 @@ export function spread(values: readonly (number | null | undefined)[]): Spread |
   };
 }
 
+/** The median of the published values (nulls left out), or null when there are none. */
+export function median(values: readonly (number | null | undefined)[]): number | null {
+  return spread(values)?.median ?? null;
+}
+
 export type ComparatorGroup = 'all' | 'region' | 'neighbours';
 export const COMPARATOR_LABEL: Record<ComparatorGroup, string> = {
   all: 'median of all areas',

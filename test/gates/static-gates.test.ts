@@ -184,7 +184,8 @@ describe('budget gate', () => {
     expect(type('/areas/warwickshire/')).toBe('area');
     expect(type('/regions/london/')).toBe('region');
     expect(type('/embed/areas/warwickshire/ehcp/')).toBe('embed');
-    expect(type('/inspections/')).toBe('topic');
+    expect(type('/inspections/')).toBe('topic-with-island');
+    expect(type('/absence/')).toBe('topic');
     const area = rules.find((r) => r.type === 'area')!;
     expect(area.totalKB).toBeLessThanOrEqual(100);
     expect(area.jsKB).toBe(0);

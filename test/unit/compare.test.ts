@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeStanding, direction, median, outsideRange, standing } from '../../src/lib/compare.ts';
+import { describeStanding, outsideRange, standing } from '../../src/lib/compare.ts';
+import { median } from '../../src/lib/spread.ts';
 
 const tenNeighbours = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -25,15 +26,10 @@ describe('standing among comparators', () => {
   });
 });
 
-describe('direction and median', () => {
-  it('uses a tolerance so rounding noise is "same"', () => {
-    expect(direction(10.2, 10.0, 0.05)).toBe('up');
-    expect(direction(9.9, 10.0, 0.05)).toBe('down');
-    expect(direction(10.01, 10.0, 0.05)).toBe('same');
-  });
-  it('takes the middle value, or the mean of the two middle values', () => {
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle values, leaving out missing ones', () => {
     expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([4, 1, null, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
   });
 });
