@@ -18,7 +18,7 @@ import { PALETTE } from './render.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 const SEN2 = 'Department for Education, Education, health and care plans (SEN2)';
-const SEN2_RELEASE = 'June 2025 release, with the 2022 and 2023 releases for earlier years';
+export const SEN2_RELEASE = 'June 2025 release, with the 2022 and 2023 releases for earlier years';
 const TRIBUNAL_SOURCE = 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table';
 const LAIT_SOURCE = 'Department for Education, Local Authority Interactive Tool (LAIT)';
 const NEET_SOURCE = 'Department for Education, Participation in education, training and NEET age 16 to 17 by local authority';

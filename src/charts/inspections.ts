@@ -17,7 +17,8 @@ import type { ChartFactory, ChartSpec } from './types.ts';
 export const inspections = inspectionsJson as unknown as InspectionsData;
 const eventById = new Map(inspections.events.map((e) => [e.id, e]));
 const areaBySlug = new Map(inspections.areas.map((a) => [a.slug, a]));
-export const ENGLAND_CODE = 'E92000001';
+import { ENGLAND as ENGLAND_CODE } from '../lib/series.ts';
+export { ENGLAND_CODE };
 
 export function areaInspections(slug: string): AreaInspections {
   const a = areaBySlug.get(slug);

@@ -39,3 +39,8 @@ export function listInProse(items: readonly string[]): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
+
+/** A council type in running text: "county council", "London borough" (proper nouns keep their capital). */
+export function councilTypeInProse(laType: string): string {
+  return laType.toLowerCase().replace(/\blondon\b/g, 'London');
+}

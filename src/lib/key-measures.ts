@@ -9,7 +9,11 @@
  * way is better (or null when there is no better direction), for charts only.
  */
 import { areaInspections, eventsOf, RELEASE as INSPECTIONS_RELEASE, SOURCE_IDS as INSPECTION_SOURCE_IDS } from '../charts/inspections.ts';
-import { formatDate } from './format.ts';
+import { formatDate, formatNumber, formatPercent } from './format.ts';
+import type { Cell } from './cell.ts';
+import { sen, senSeries } from './absence-data.ts';
+import { ehcp, plansCell } from './send-data.ts';
+import { SEN2_RELEASE } from '../charts/ehcp.ts';
 import type { Area } from './geography.ts';
 import { OUTCOME_LABELS, type Outcome } from './inspections.ts';
 
@@ -96,8 +100,77 @@ export const firstCycleWsoa: KeyMeasure = {
   },
 };
 
+/** Points from a Cell series: values, and symbols kept as such; blanks (no row: the area did not exist) left out. */
+function cellPoints(periods: readonly number[], cellAt: (period: number) => Cell): SeriesPoint[] {
+  return periods.flatMap((period): SeriesPoint[] => {
+    const c = cellAt(period);
+    if (c.kind === 'value') return [{ period: String(period), value: c.value }];
+    if (c.kind === 'symbol') return [{ period: String(period), value: null, symbol: c.code }];
+    return [];
+  });
+}
+
+const symbolWords = (p: SeriesPoint) => (p.symbol === 'c' || p.symbol === 'low' ? 'suppressed' : p.symbol === 'z' ? 'not applicable' : 'not available');
+
+/** Children and young people with an EHC plan (or statement), January each year. */
+export const ehcPlans: KeyMeasure = {
+  id: 'ehc-plans',
+  label: 'EHC plans held in January',
+  unit: '',
+  description: 'Children and young people with an education, health and care (EHC) plan maintained by the council, in January each year.',
+  source: 'DfE, Education, health and care plans',
+  release: SEN2_RELEASE,
+  sourceIds: ehcp.measure('ehc_plans').sourceIds,
+  display: (p) => (p.value === null ? symbolWords(p) : formatNumber(p.value)),
+  empty: 'No figures',
+  better: null,
+  series: (area) => cellPoints(ehcp.measure('ehc_plans').periods, (y) => plansCell(area.laCode, y)),
+};
+
+/** New EHC plans issued within 20 weeks, including exception cases, by calendar year. */
+export const timeliness: KeyMeasure = {
+  id: 'timeliness-20-weeks',
+  label: 'New EHC plans issued within 20 weeks',
+  unit: '%',
+  description: 'Percentage of new EHC plans issued within the legal limit of 20 weeks, including exception cases, in each calendar year.',
+  source: 'DfE, Education, health and care plans',
+  release: SEN2_RELEASE,
+  sourceIds: ehcp.measure('t20_pc').sourceIds,
+  display: (p) => (p.value === null ? symbolWords(p) : formatPercent(p.value, 1)),
+  empty: 'No figures',
+  better: 'higher',
+  series(area) {
+    const periods = ehcp.measure('t20_pc').periods;
+    // A year with no new plans has no percentage: it reads "no plans issued", never 0%.
+    return cellPoints(periods, (y) => ehcp.cell('t20_pc', area.laCode, y)).map((p) => {
+      const den = ehcp.cell('t20_den', area.laCode, Number(p.period));
+      return den.kind === 'value' && den.value === 0 ? { period: p.period, value: null, symbol: 'no plans issued' } : p;
+    });
+  },
+};
+
+const PA = 'enrolments_pa_10_exact_percent';
+
+/** Persistent absence of pupils with an EHC plan, all state-funded schools, by academic year. */
+export const persistentAbsenceEhcp: KeyMeasure = {
+  id: 'persistent-absence-ehcp',
+  label: 'Persistent absence, pupils with an EHC plan',
+  unit: '%',
+  description: 'Percentage of pupils with an EHC plan who missed 10% or more of their school sessions, all state-funded schools, by academic year.',
+  source: 'DfE, Pupil absence in schools in England, compiled by Data to Insight',
+  release: `Pupil absence in schools in England, ${formatPointPeriod(sen.slots[PA][0]!.period)} to ${formatPointPeriod(sen.slots[PA].at(-1)!.period)}`,
+  sourceIds: ['absence-sen-status'],
+  display: (p) => (p.value === null ? (p.symbol === 'no plans issued' ? p.symbol : symbolWords(p)) : formatPercent(p.value, 1)),
+  empty: 'No figures',
+  better: 'lower',
+  series(area) {
+    const values = senSeries(PA, 'total', 'ehcp', area.laCode);
+    return sen.slots[PA].flatMap((slot, i) => (values[i] === null || values[i] === undefined ? [] : [{ period: slot.period, value: values[i]! }]));
+  },
+};
+
 /** The registry, in display order. Add a topic's measure with one line. */
-export const KEY_MEASURES: KeyMeasure[] = [inspectionOutcome, firstCycleWsoa];
+export const KEY_MEASURES: KeyMeasure[] = [inspectionOutcome, firstCycleWsoa, ehcPlans, timeliness, persistentAbsenceEhcp];
 
 /** "2024-03-05" → "5 March 2024"; "202324" → "2023/24"; "2024" stays. */
 export function formatPointPeriod(period: string): string {

@@ -96,7 +96,8 @@ export interface Growth {
   neighboursWithValue: number;
 }
 
-function growth(key: string, from: number, to: number): number | null {
+/** % growth in plans held from January `from` to January `to`; null where either has no figure. */
+export function planGrowth(key: string, from: number, to: number): number | null {
   return growthPc(plansCell(key, from), plansCell(key, to));
 }
 
@@ -111,7 +112,7 @@ export function ehcpCountFacts(area: Area, years = 5): PlanFacts {
   const periods = ehcp.measure('ehc_plans').periods;
   const year = periods[periods.length - 1]!;
   const from = year - years;
-  const ns = geo.neighboursOf(area).map((n) => growth(n.laCode, from, year)).filter((g): g is number => g !== null);
+  const ns = geo.neighboursOf(area).map((n) => planGrowth(n.laCode, from, year)).filter((g): g is number => g !== null);
   const nCounts = geo.neighboursOf(area).map((n) => plansCell(n.laCode, year)).flatMap((c) => (c.kind === 'value' ? [c.value] : []));
   const nm = median(nCounts);
   return {
@@ -126,9 +127,9 @@ export function ehcpCountFacts(area: Area, years = 5): PlanFacts {
     growth: {
       from,
       to: year,
-      area: growth(area.laCode, from, year),
-      region: growth(area.regionCode, from, year),
-      england: growth(ENGLAND, from, year),
+      area: planGrowth(area.laCode, from, year),
+      region: planGrowth(area.regionCode, from, year),
+      england: planGrowth(ENGLAND, from, year),
       neighbours: median(ns),
       neighboursWithValue: ns.length,
     },

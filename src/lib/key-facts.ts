@@ -1,0 +1,128 @@
+/**
+ * An area's key facts, generated from the data: its latest inspection and when
+ * the next is expected; EHC plans and their growth; 20-week timeliness;
+ * persistent absence of pupils with EHC plans and on SEN support. Each says
+ * how the area compares with England (where published), its region and its 10
+ * statistical neighbours. "What stands out" lists only figures clearly outside
+ * the neighbours' range, worded neutrally.
+ */
+import { areaInspections } from '../charts/inspections.ts';
+import { persistentAbsenceFacts, senLatestIndex, senSeries } from './absence-data.ts';
+import type { Cell } from './cell.ts';
+import { describeStanding, outsideRange, standing } from './compare.ts';
+import { formatDate, formatNumber, formatPercent, formatPeriod } from './format.ts';
+import type { Area, GeographyIndex } from './geography.ts';
+import { OUTCOME_LABELS, type Outcome } from './inspections.ts';
+import { ehcp, ehcpCountFacts, planGrowth, timelinessFacts } from './send-data.ts';
+
+export interface KeyFact {
+  id: string;
+  /** What the fact is about: "EHC plans". */
+  label: string;
+  /** The headline: "7,134 in January 2025". */
+  value: string;
+  /** Sentences: change and comparisons. */
+  details: string[];
+  /** The page section with the full story. */
+  sectionId: string;
+}
+
+export interface StandOut {
+  text: string;
+  sectionId: string;
+}
+
+const valueOf = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
+const pc = (n: number) => formatPercent(n, 1);
+const signedPc = (n: number) => `${n >= 0 ? '+' : '−'}${formatPercent(Math.abs(n), 1)}`;
+
+/** How far outside the neighbours' range a figure must be to "stand out", in its own units. */
+export const STAND_OUT_MARGIN = { growth: 5, timeliness: 5, absence: 2 } as const;
+
+function inspectionFact(area: Area): KeyFact {
+  const a = areaInspections(area.slug);
+  const latest = a.latestClass === 'not-yet' ? null : (Number(a.latestClass.slice(-1)) as Outcome);
+  const value = latest ? `Outcome ${latest}: ${OUTCOME_LABELS[latest]}` : 'Not yet inspected under the 2023 framework';
+  const next =
+    a.next.status === 'due-now'
+      ? `A full inspection is due now: the last was in ${formatDate(a.next.lastDate.slice(0, 7))}.`
+      : `Next full inspection expected by ${formatDate(a.next.fullBy!.slice(0, 7))}${a.next.overdue ? ' (overdue)' : ''}.`;
+  return { id: 'inspection', label: 'Latest inspection', value, details: [next, a.next.rule], sectionId: 'inspections' };
+}
+
+function plansFacts(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact {
+  const f = ehcpCountFacts(area);
+  const count = valueOf(f.count.area);
+  const details: string[] = [];
+  const g = f.growth;
+  if (g.area === null) {
+    details.push(`No growth figure since January ${g.from}: the area did not exist in its current form then.`);
+  } else {
+    const s = standing(g.area, geo.neighboursOf(area).map((n) => planGrowth(n.laCode, g.from, g.to)));
+    details.push(
+      `${g.area >= 0 ? 'Up' : 'Down'} ${pc(Math.abs(g.area))} since January ${g.from}` +
+        (g.england === null ? '.' : ` (England ${signedPc(g.england)}${g.region === null ? '' : `, region ${signedPc(g.region)}`}).`),
+    );
+    details.push(`Growth ${describeStanding(s, 'statistical neighbours')}.`);
+    const o = outsideRange(s, g.area, STAND_OUT_MARGIN.growth);
+    if (o) out.push({ text: `EHC plans grew by ${pc(g.area)} from January ${g.from} to ${g.to}, ${o === 'above' ? 'more' : 'less'} than any of its statistical neighbours (their range: ${signedPc(s.min!)} to ${signedPc(s.max!)}).`, sectionId: 'ehc-plans' });
+  }
+  return {
+    id: 'ehc-plans',
+    label: 'EHC plans',
+    value: count === null ? `Not published for January ${f.year}` : `${formatNumber(count)} in January ${f.year}`,
+    details,
+    sectionId: 'ehc-plans',
+  };
+}
+
+function timelinessFact(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact {
+  const t = timelinessFacts(area);
+  const v = valueOf(t.pc.area);
+  const details: string[] = [];
+  if (v !== null) {
+    const eng = valueOf(t.pc.england);
+    const reg = valueOf(t.pc.region);
+    if (eng !== null) details.push(`England ${pc(eng)}${reg === null ? '' : `, region ${pc(reg)}`}.`);
+    const s = standing(v, geo.neighboursOf(area).map((n) => valueOf(ehcp.cell('t20_pc', n.laCode, t.year))));
+    details.push(`${describeStanding(s, 'statistical neighbours').replace(/^./, (c) => c.toUpperCase())}.`);
+    const o = outsideRange(s, v, STAND_OUT_MARGIN.timeliness);
+    if (o) out.push({ text: `In ${t.year}, ${pc(v)} of new EHC plans were issued within 20 weeks: ${o === 'above' ? 'higher' : 'lower'} than any of its statistical neighbours (their range: ${pc(s.min!)} to ${pc(s.max!)}).`, sectionId: 'ehc-plans' });
+  }
+  return { id: 'timeliness', label: 'New EHC plans issued within 20 weeks', value: `${t.text} in ${t.year}`, details, sectionId: 'ehc-plans' };
+}
+
+const GROUP_LABEL = { ehcp: 'pupils with an EHC plan', support: 'pupils on SEN support' } as const;
+
+function absenceFactsFor(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact[] {
+  const slot = senLatestIndex('enrolments_pa_10_exact_percent');
+  return persistentAbsenceFacts(geo, area).map((f) => {
+    const details: string[] = [];
+    const year = formatPeriod(f.period);
+    if (f.value !== null) {
+      if (f.previousValue !== null && f.previousPeriod) {
+        const word = f.direction === 'up' ? 'Up from' : f.direction === 'down' ? 'Down from' : 'The same as';
+        details.push(`${word} ${pc(f.previousValue)} in ${formatPeriod(f.previousPeriod)}.`);
+      }
+      const n = f.comparators.neighbours;
+      if (n) details.push(`Median of its statistical neighbours ${pc(n.median)}; median of all areas ${pc(f.comparators.all?.median ?? n.median)}.`);
+      const s = standing(f.value, geo.neighboursOf(area).map((a) => senSeries('enrolments_pa_10_exact_percent', 'total', f.group, a.laCode)[slot] ?? null));
+      details.push(`${describeStanding(s, 'statistical neighbours').replace(/^./, (c) => c.toUpperCase())}.`);
+      const o = outsideRange(s, f.value, STAND_OUT_MARGIN.absence);
+      if (o) out.push({ text: `In ${year}, ${pc(f.value)} of ${GROUP_LABEL[f.group]} were persistently absent: ${o === 'above' ? 'higher' : 'lower'} than any of its statistical neighbours (their range: ${pc(s.min!)} to ${pc(s.max!)}).`, sectionId: 'absence' });
+    }
+    return {
+      id: `persistent-absence-${f.group}`,
+      label: `Persistent absence, ${GROUP_LABEL[f.group]}`,
+      value: f.value === null ? `Not published for ${year}` : `${pc(f.value)} in ${year}`,
+      details,
+      sectionId: 'absence',
+    };
+  });
+}
+
+export function keyFacts(geo: GeographyIndex, area: Area): { facts: KeyFact[]; standsOut: StandOut[] } {
+  const standsOut: StandOut[] = [];
+  const facts = [inspectionFact(area), plansFacts(geo, area, standsOut), timelinessFact(geo, area, standsOut), ...absenceFactsFor(geo, area, standsOut)];
+  return { facts, standsOut };
+}
