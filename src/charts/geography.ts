@@ -1,9 +1,12 @@
 /** Charts about the areas themselves. */
 import * as Plot from '@observablehq/plot';
-import { geo } from '../lib/site.ts';
-import { listInProse, plural } from '../lib/format.ts';
+import { geo, sourceRelease } from '../lib/site.ts';
+import { formatDate, listInProse, plural } from '../lib/format.ts';
 import { PALETTE } from './render.ts';
 import type { ChartFactory } from './types.ts';
+
+/** The date of the register snapshot, from its manifest entry ("… (2026-07-27)"). */
+const registerDate = formatDate(/\((\d{4}-\d{2}-\d{2})\)/.exec(sourceRelease('geo-las'))?.[1] ?? (() => { throw new Error('geo-las release has no date'); })());
 
 export const areasByRegion: ChartFactory = {
   id: 'areas-by-region',
@@ -21,10 +24,10 @@ export const areasByRegion: ChartFactory = {
       page: '/areas/',
       placeName: 'England',
       title: `${listInProse(most)} ${most.length > 1 ? 'have' : 'has'} the most local areas`,
-      subtitle: 'Number of local areas (upper-tier councils) in each region of England, as at May 2025',
+      subtitle: `Number of local areas (upper-tier councils) in each region of England, from the register of ${registerDate}`,
       source: 'Department for Education, register of local authorities',
       sourceIds: ['geo-las', 'geo-regions'],
-      release: 'as at May 2025',
+      release: `register of ${registerDate}`,
       columns: [
         { name: 'region_name', type: 'Filter', label: 'Region' },
         { name: 'region_code', type: 'Filter', label: 'Region code' },

@@ -28,3 +28,10 @@ export function regionUrl(slug: string): string {
 export function absoluteUrl(path: string): string {
   return new URL(path, import.meta.env.SITE).href;
 }
+
+/** A source's release as the manifest records it (e.g. "May 2025 set (…)"), for wording on pages. */
+export function sourceRelease(id: string): string {
+  const s = manifest.sources.find((x) => x.id === id);
+  if (!s) throw new Error(`no source ${id} in data/sources.json`);
+  return s.release;
+}

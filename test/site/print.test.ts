@@ -12,7 +12,8 @@ import { DIST } from '../../scripts/gates/site.ts';
 import { countPdfPages, PRINT_DIR, printPage } from '../../scripts/print-pdf.ts';
 import { site } from './context.ts';
 
-const AREAS = ['warwickshire', 'westminster'];
+// Two areas from the issue, and two reorganised areas, whose pages carry the most notes.
+const AREAS = ['warwickshire', 'westminster', 'north-northamptonshire', 'bournemouth-christchurch-and-poole'];
 const MAX_PAGES = 4;
 /** A4 height less the 15 mm top and bottom margins of @page, in CSS px (96 per inch). */
 const PRINTABLE_HEIGHT_PX = ((297 - 2 * 15) / 25.4) * 96;
