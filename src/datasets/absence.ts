@@ -8,7 +8,7 @@
  * when the source has no row for that area and period (not published).
  */
 import { ratio, roundTo, value, type Cell, type SymbolCode } from '../lib/cell.ts';
-import { EES_GEOGRAPHY_COLUMNS, type Column, type CsvValue, type Download } from '../lib/downloads.ts';
+import { EES_GEOGRAPHY_COLUMNS, laGeography, type Column, type CsvValue, type Download } from '../lib/downloads.ts';
 import type { GeographyIndex } from '../lib/geography.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { ABSENCE_YEARS, PHASE_LABEL, type GeoRef } from './absence-common.ts';
@@ -164,14 +164,7 @@ function geoColumns(g: GeoRef, geo: GeographyIndex): Row {
     const change = geo.geography.codeChanges.find((c) => c.oldLaCode === g.key)!;
     const region = geo.regionOf(geo.area(g.successors![0]!));
     return {
-      geographic_level: 'Local authority',
-      country_code: 'E92000001',
-      country_name: 'England',
-      region_code: region.code,
-      region_name: region.name,
-      new_la_code: change.oldOnsCode,
-      old_la_code: g.key,
-      la_name: g.name,
+      ...laGeography(region, { onsCode: change.oldOnsCode, laCode: g.key, name: g.name }),
       code_status: 'predecessor',
       current_la_codes: g.successors!.join(';'),
     };
@@ -179,14 +172,7 @@ function geoColumns(g: GeoRef, geo: GeographyIndex): Row {
   const area = geo.area(g.key);
   const region = geo.regionOf(area);
   return {
-    geographic_level: 'Local authority',
-    country_code: 'E92000001',
-    country_name: 'England',
-    region_code: region.code,
-    region_name: region.name,
-    new_la_code: area.onsCode,
-    old_la_code: area.laCode,
-    la_name: area.name,
+    ...laGeography(region, area),
     code_status: g.status ?? 'current',
     source_la_code: g.sourceCode ?? '',
     current_la_codes: area.laCode,

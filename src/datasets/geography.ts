@@ -5,7 +5,7 @@
  * geo-neighbours (May 2025 statistical neighbours), geo-places (ward lookup).
  */
 import { readCsv, streamCsv, DataError } from '../lib/csv.ts';
-import { EES_GEOGRAPHY_COLUMNS, OGL, type Download } from '../lib/downloads.ts';
+import { EES_GEOGRAPHY_COLUMNS, OGL, laGeography, type Download } from '../lib/downloads.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 import {
   GeographyIndex,
@@ -257,16 +257,7 @@ export const geographyDataset: DatasetBuilder = {
     const places = await buildPlaces(ctx.file('geo-places'), geo);
     const laRow = (a: Area) => {
       const region = geo.regionOf(a);
-      return {
-        geographic_level: 'Local authority',
-        country_code: 'E92000001',
-        country_name: 'England',
-        region_code: region.code,
-        region_name: region.name,
-        new_la_code: a.onsCode,
-        old_la_code: a.laCode,
-        la_name: a.name,
-      };
+      return laGeography(region, a);
     };
     const areas: Download = {
       id: 'areas',

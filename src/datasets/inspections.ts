@@ -12,7 +12,7 @@
  * say so). Derived figures are computed here, never typed.
  */
 import { readCsv, DataError, type CsvRow } from '../lib/csv.ts';
-import { EES_GEOGRAPHY_COLUMNS, type Column, type Download } from '../lib/downloads.ts';
+import { EES_GEOGRAPHY_COLUMNS, laGeography, type Column, type Download } from '../lib/downloads.ts';
 import type { Area, GeographyIndex } from '../lib/geography.ts';
 import {
   academicYear,
@@ -884,14 +884,11 @@ export function inspectionsDownload(data: InspectionsData, geo: GeographyIndex):
     return {
       time_period: e.inspectionYear ?? '',
       time_identifier: 'Calendar year',
-      geographic_level: 'Local authority',
-      country_code: ENGLAND,
-      country_name: 'England',
-      region_code: region.code,
-      region_name: region.name,
-      new_la_code: e.inspectedOnsCode ?? (e.inherited ? (geo.geography.codeChanges.find((c) => c.oldLaCode === e.inspectedLaCode)?.oldOnsCode ?? '') : ''),
-      old_la_code: e.inspectedLaCode,
-      la_name: e.inspectedName,
+      ...laGeography(region, {
+        onsCode: e.inspectedOnsCode ?? (e.inherited ? (geo.geography.codeChanges.find((c) => c.oldLaCode === e.inspectedLaCode)?.oldOnsCode ?? '') : ''),
+        laCode: e.inspectedLaCode,
+        name: e.inspectedName,
+      }),
       event_id: e.id,
       event_type: e.kind.replace('-', '_'),
       framework: e.framework,

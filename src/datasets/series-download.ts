@@ -3,23 +3,17 @@
  * EES layout (geography columns first), England, then regions, then areas and
  * predecessors by name.
  */
-import type { Column, CsvValue } from '../lib/downloads.ts';
+import { EES_GEOGRAPHY_COLUMNS, laGeography, type Column, type CsvValue } from '../lib/downloads.ts';
 import type { GeographyIndex } from '../lib/geography.ts';
 import { ENGLAND, type GeoInfo, type SeriesStore } from '../lib/series.ts';
 
 export function seriesGeoColumns(timeIdentifier: string): Column[] {
-  return [
-    { name: 'time_period', type: 'Filter', label: timeIdentifier === 'January' ? 'Year (count at January of this year)' : `Time period (${timeIdentifier.toLowerCase()})` },
-    { name: 'time_identifier', type: 'Filter', label: 'Time identifier' },
-    { name: 'geographic_level', type: 'Filter', label: 'Geographic level' },
-    { name: 'country_code', type: 'Filter', label: 'Country code' },
-    { name: 'country_name', type: 'Filter', label: 'Country name' },
-    { name: 'region_code', type: 'Filter', label: 'Region code' },
-    { name: 'region_name', type: 'Filter', label: 'Region name' },
-    { name: 'new_la_code', type: 'Filter', label: 'Local authority ONS code (current code, or the code the former authority last had)' },
-    { name: 'old_la_code', type: 'Filter', label: 'Local authority DfE code' },
-    { name: 'la_name', type: 'Filter', label: 'Local authority (former authorities are labelled with the date they ended)' },
-  ];
+  const labels: Record<string, string> = {
+    time_period: timeIdentifier === 'January' ? 'Year (count at January of this year)' : `Time period (${timeIdentifier.toLowerCase()})`,
+    new_la_code: 'Local authority ONS code (current code, or the code the former authority last had)',
+    la_name: 'Local authority (former authorities are labelled with the date they ended)',
+  };
+  return EES_GEOGRAPHY_COLUMNS.map((c) => (labels[c.name] ? { ...c, label: labels[c.name]! } : c));
 }
 
 export function geoColumnValues(key: string, info: GeoInfo, geo: GeographyIndex): Record<string, CsvValue> {
@@ -28,15 +22,13 @@ export function geoColumnValues(key: string, info: GeoInfo, geo: GeographyIndex)
   if (info.kind === 'region') return { ...base, geographic_level: 'Regional', region_code: key, region_name: info.name, new_la_code: '', old_la_code: '', la_name: '' };
   if (info.kind === 'area') {
     const a = geo.area(key);
-    const r = geo.regionOf(a);
-    return { ...base, geographic_level: 'Local authority', region_code: r.code, region_name: r.name, new_la_code: a.onsCode, old_la_code: a.laCode, la_name: a.name };
+    return laGeography(geo.regionOf(a), a);
   }
   const laCode = key.replace(/^pred-/, '');
   const change = geo.geography.codeChanges.find((c) => c.oldLaCode === laCode);
   if (!change) throw new Error(`no code change for predecessor ${key}`);
   const successor = geo.area(info.successors![0]!);
-  const r = geo.regionOf(successor);
-  return { ...base, geographic_level: 'Local authority', region_code: r.code, region_name: r.name, new_la_code: change.oldOnsCode, old_la_code: laCode, la_name: info.name };
+  return laGeography(geo.regionOf(successor), { onsCode: change.oldOnsCode, laCode, name: info.name });
 }
 
 const ORDER = { england: 0, region: 1, area: 2, predecessor: 2 } as const;

@@ -59,6 +59,23 @@ export const EES_GEOGRAPHY_COLUMNS: Column[] = [
   { name: 'la_name', type: 'Filter', label: 'Local authority' },
 ];
 
+/**
+ * The EES geography values of a local-authority row: for today's areas their
+ * own codes; for a former authority its own codes and name, in its successor's region.
+ */
+export function laGeography(region: { code: string; name: string }, la: { onsCode: string; laCode: string; name: string }): Record<string, CsvValue> {
+  return {
+    geographic_level: 'Local authority',
+    country_code: 'E92000001',
+    country_name: 'England',
+    region_code: region.code,
+    region_name: region.name,
+    new_la_code: la.onsCode,
+    old_la_code: la.laCode,
+    la_name: la.name,
+  };
+}
+
 export const OGL = 'Open Government Licence v3.0';
 
 function formatValue(v: CsvValue, column: Column): string {

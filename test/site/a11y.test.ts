@@ -3,36 +3,22 @@
  * focus on every sitemap page and one embed of each chart (see sampleEmbeds), served from dist/ on loopback; plus the chart
  * rule (figure with svg => figcaption + table/text alternative) on every built page.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from '../../scripts/gates/a11y.ts';
-import { launchBrowser } from '../../scripts/gates/browser.ts';
 import { loadConfig } from '../../scripts/gates/config.ts';
 import { checkFigures } from '../../scripts/gates/figures.ts';
 import { formatProblems } from '../../scripts/gates/report.ts';
-import { serveDir, type StaticServer } from '../../scripts/gates/server.ts';
-import { DIST } from '../../scripts/gates/site.ts';
-import { existsSync } from 'node:fs';
-import { site } from './context.ts';
+import { site, useBrowser } from './context.ts';
 
 const { a11y } = loadConfig();
-let browser: Browser | undefined;
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  if (!existsSync(DIST)) return; // each test fails with the dist/ message
-  [browser, server] = await Promise.all([launchBrowser(), serveDir(DIST)]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const chromium = useBrowser();
 
 describe('site: accessibility', () => {
   it('every sitemap page and one embed of each chart has zero axe violations and visible keyboard focus', async () => {
     const s = site();
     const problems = await checkA11y({
-      browser: browser!,
-      origin: server!.origin,
+      browser: chromium.browser(),
+      origin: chromium.origin(),
       pages: s.pages,
       tags: a11y.axeTags,
       concurrency: a11y.concurrency,

@@ -4,34 +4,21 @@
  * a column and rewrites the URL in place (history.replaceState, no new entry);
  * unknown names and more than 6 areas are reported, not silently dropped.
  */
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { runAxe } from '../../scripts/gates/a11y.ts';
-import { launchBrowser } from '../../scripts/gates/browser.ts';
 import { loadConfig } from '../../scripts/gates/config.ts';
-import { serveDir, type StaticServer } from '../../scripts/gates/server.ts';
-import { DIST } from '../../scripts/gates/site.ts';
-import { site } from './context.ts';
+import { site, useBrowser } from './context.ts';
 
-let browser: Browser | undefined;
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  if (!existsSync(DIST)) return;
-  [browser, server] = await Promise.all([launchBrowser(), serveDir(DIST)]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const chromium = useBrowser();
 
 async function open(search: string): Promise<{ page: Page; errors: string[] }> {
   site();
-  const page = await browser!.newPage();
+  const page = await chromium.browser().newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${server!.origin}/compare/${search}`);
+  await page.goto(`${chromium.origin()}/compare/${search}`);
   return { page, errors };
 }
 
@@ -85,7 +72,7 @@ describe('site: compare areas', () => {
       expect(await columnNames(page)).toEqual(['Kent', 'Surrey']);
       expect(new URL(page.url()).search).toBe('?areas=kent,surrey');
       expect(await page.textContent('.compare-messages')).toContain('No area called “nosuch-place”');
-      await page.goto(`${server!.origin}/compare/?areas=kent,surrey,essex,devon,cornwall,dorset,bristol`);
+      await page.goto(`${chromium.origin()}/compare/?areas=kent,surrey,essex,devon,cornwall,dorset,bristol`);
       await page.waitForSelector('#compare-table');
       expect(await columnNames(page)).toHaveLength(6);
       expect(await page.textContent('.compare-messages')).toContain('up to 6 areas');
@@ -103,10 +90,10 @@ describe('site: compare areas', () => {
     site();
     for (const width of [1280, 375]) {
       // bypassCSP only so axe can be injected as an inline script, as the a11y gate does.
-      const context = await browser!.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+      const context = await chromium.browser().newContext({ bypassCSP: true, viewport: { width, height: 900 } });
       try {
         const page = await context.newPage();
-        await page.goto(`${server!.origin}/compare/?areas=warwickshire,west-northamptonshire,cornwall`);
+        await page.goto(`${chromium.origin()}/compare/?areas=warwickshire,west-northamptonshire,cornwall`);
         await page.waitForSelector('#compare-table');
         const violations = await runAxe(page, loadConfig().a11y.axeTags);
         expect(violations.map((v) => `${width}px ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

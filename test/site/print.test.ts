@@ -2,15 +2,11 @@
  * Print: an area page prints from Chromium as an A4 scrutiny briefing of at most
  * 4 pages, with no chart cut across pages. Checks the real build in dist/.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/gates/browser.ts';
-import { serveDir, type StaticServer } from '../../scripts/gates/server.ts';
-import { DIST } from '../../scripts/gates/site.ts';
+import { describe, expect, it } from 'vitest';
 import { countPdfPages, PRINT_DIR, printPage } from '../../scripts/print-pdf.ts';
-import { site } from './context.ts';
+import { site, useBrowser } from './context.ts';
 
 // Two areas from the issue, and two reorganised areas, whose pages carry the most notes.
 const AREAS = ['warwickshire', 'westminster', 'north-northamptonshire', 'bournemouth-christchurch-and-poole'];
@@ -19,16 +15,7 @@ const MAX_PAGES = 4;
 const PRINTABLE_HEIGHT_PX = ((297 - 2 * 15) / 25.4) * 96;
 const A4_PRINTABLE_WIDTH_PX = Math.floor(((210 - 2 * 15) / 25.4) * 96);
 
-let browser: Browser | undefined;
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  if (!existsSync(DIST)) return; // each test fails with the dist/ message
-  [browser, server] = await Promise.all([launchBrowser(), serveDir(DIST)]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const chromium = useBrowser();
 
 describe('site: printed area briefing', () => {
   it('countPdfPages counts page objects, not the page tree', () => {
@@ -39,7 +26,7 @@ describe('site: printed area briefing', () => {
   for (const slug of AREAS) {
     it(`${slug}: prints to at most ${MAX_PAGES} A4 pages`, async () => {
       site();
-      const pdf = await printPage(browser!, `${server!.origin}/areas/${slug}/`);
+      const pdf = await printPage(chromium.browser(), `${chromium.origin()}/areas/${slug}/`);
       mkdirSync(PRINT_DIR, { recursive: true });
       writeFileSync(path.join(PRINT_DIR, `${slug}.pdf`), pdf);
       const pages = countPdfPages(pdf);
@@ -51,9 +38,9 @@ describe('site: printed area briefing', () => {
 
     it(`${slug}: in print, no chart can be cut: each figure avoids breaks and fits a page; navigation is hidden, the page URL shown`, async () => {
       site();
-      const page = await browser!.newPage({ viewport: { width: A4_PRINTABLE_WIDTH_PX, height: 1000 } });
+      const page = await chromium.browser().newPage({ viewport: { width: A4_PRINTABLE_WIDTH_PX, height: 1000 } });
       try {
-        await page.goto(`${server!.origin}/areas/${slug}/`);
+        await page.goto(`${chromium.origin()}/areas/${slug}/`);
         await page.emulateMedia({ media: 'print' });
         const r = await page.evaluate(() => {
           const shown = (e: Element | null) => !!e && getComputedStyle(e).display !== 'none';

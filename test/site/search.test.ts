@@ -2,29 +2,15 @@
  * "Find my area" tried as a new user would, in Chromium over the real build:
  * type into the search box on the home page and press Search.
  */
-import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/gates/browser.ts';
-import { serveDir, type StaticServer } from '../../scripts/gates/server.ts';
-import { DIST } from '../../scripts/gates/site.ts';
-import { site } from './context.ts';
+import { describe, expect, it } from 'vitest';
+import { site, useBrowser } from './context.ts';
 
-let browser: Browser | undefined;
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  if (!existsSync(DIST)) return;
-  [browser, server] = await Promise.all([launchBrowser(), serveDir(DIST)]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const chromium = useBrowser();
 
 async function searchFromHome(query: string) {
   site();
-  const page = await browser!.newPage();
-  await page.goto(`${server!.origin}/`);
+  const page = await chromium.browser().newPage();
+  await page.goto(`${chromium.origin()}/`);
   await page.locator('input[name="q"]').first().fill(query);
   await page.locator('input[name="q"]').first().press('Enter');
   return page;
@@ -55,9 +41,9 @@ describe('site: find my area', () => {
   });
 
   it('without JavaScript the search page still lists every area A to Z', async () => {
-    const context = await browser!.newContext({ javaScriptEnabled: false });
+    const context = await chromium.browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server!.origin}/search/?q=Nuneaton`);
+    await page.goto(`${chromium.origin()}/search/?q=Nuneaton`);
     const areaLinks = await page.locator('#a-to-z + ul a[href^="/areas/"]').count();
     expect(areaLinks).toBeGreaterThanOrEqual(153);
     await context.close();
