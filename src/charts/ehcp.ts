@@ -5,15 +5,14 @@
  * are generated from the data.
  */
 import * as Plot from '@observablehq/plot';
-import type { Cell } from '../lib/cell.ts';
+import { describeCell, SYMBOLS, type Cell } from '../lib/cell.ts';
 import type { Column, CsvValue } from '../lib/downloads.ts';
 import { formatNumber, listInProse } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { ENGLAND, type SeriesView } from '../lib/series.ts';
-import { blankReason, compare, ehcp, ehcpWithheld, outcomes, tribunal, tribunalCautions } from '../lib/send-data.ts';
+import { blankReason, compare, ehcp, ehcpWithheld, outcomes, plansCell, tribunal, tribunalCautions } from '../lib/send-data.ts';
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../lib/site.ts';
-import { SYMBOLS } from '../lib/cell.ts';
 import { PALETTE } from './render.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
@@ -44,7 +43,7 @@ export const ehcpGrowth: ChartFactory = {
     const rows = years.map((y) => {
       const st = ehcp.cell('statements', ENGLAND, y);
       const pl = ehcp.cell('ehc_plans', ENGLAND, y);
-      return { year: y, statements: st, ehc_plans: pl, total: { kind: 'value', value: (v(st) ?? 0) + (v(pl) ?? 0) } as Cell };
+      return { year: y, statements: st, ehc_plans: pl, total: plansCell(ENGLAND, y) };
     });
     const first = rows[0]!;
     const pre = rows.find((r) => r.year === 2014)!;
@@ -52,9 +51,9 @@ export const ehcpGrowth: ChartFactory = {
     const g2014 = growthPc(pre.total, last.total)!;
     const g2010 = growthPc(first.total, last.total)!;
     const plot = rows.flatMap((r) => [
-      { year: r.year, kind: 'Statements of SEN', n: v(r.statements) ?? 0 },
-      { year: r.year, kind: 'EHC plans', n: v(r.ehc_plans) ?? 0 },
-    ]);
+      { year: r.year, kind: 'Statements of SEN', n: v(r.statements) },
+      { year: r.year, kind: 'EHC plans', n: v(r.ehc_plans) },
+    ]).filter((d) => d.n !== null); // a year without a figure is a gap in the bars (and says so in the table)
     return {
       id: 'ehcp-growth',
       key,
@@ -130,11 +129,12 @@ function linesPlot(rows: { year: number; series: string; value: number | null }[
     marks.push(Plot.line(withGaps, { x: 'year', y: 'value', stroke: st.stroke, strokeWidth: st.width ?? 2, strokeDasharray: st.dash }));
     marks.push(Plot.dot(pts, { x: 'year', y: 'value', fill: st.stroke, r: (st.width ?? 2) + 0.5 }));
   }
-  marks.push(Plot.text(ends, { x: 'year', y: 'y', text: (d: { series: string }) => d.series, dx: 8, textAnchor: 'start', lineWidth: 9, fill: (d: { series: string }) => (styles[d.series]!.stroke === PALETTE.grey ? PALETTE.darkGrey : styles[d.series]!.stroke), fontWeight: 600 }));
+  marks.push(Plot.text(ends, { x: 'year', y: 'y', text: (d: { series: string }) => d.series, dx: 8, textAnchor: 'start', lineWidth: 9, fontSize: 13, fill: (d: { series: string }) => (styles[d.series]!.stroke === PALETTE.grey ? PALETTE.darkGrey : styles[d.series]!.stroke), fontWeight: 600 }));
   return {
     height,
     marginLeft: 48,
-    marginRight: 120,
+    // Room for the longest one-word area name ("Northamptonshire") in bold at 13 px.
+    marginRight: 150,
     marginTop: 20,
     x: { label: null, tickFormat: (d: number) => String(d), ticks: [...new Set(data.map((d) => d.year))].filter((_, i, a) => a.length <= 8 || i % 2 === (a.length - 1) % 2) },
     y: { label: opts.yLabel, grid: true, domain: [lo, hi], tickFormat: fmt },
@@ -284,7 +284,7 @@ export const ehcpPrimaryNeed: ChartFactory = {
     const ids = Object.keys(ehcp.json.measures).filter((m) => /^need_.*_pc$/.test(m));
     const rows = ids
       .map((id) => ({ need: ehcp.measure(id.replace(/_pc$/, '')).label.replace('EHC plans: primary need ', ''), plans: ehcp.cell(id.replace(/_pc$/, ''), ENGLAND, year), share: ehcp.cell(id, ENGLAND, year) }))
-      .sort((a, b) => (v(b.share) ?? 0) - (v(a.share) ?? 0));
+      .sort((a, b) => (v(b.share) ?? -Infinity) - (v(a.share) ?? -Infinity)); // needs without a figure last
     const top = rows[0]!;
     const second = rows[1]!;
     const third = rows[2]!;
@@ -313,8 +313,8 @@ export const ehcpPrimaryNeed: ChartFactory = {
         x: { label: '% of EHC plans', grid: true },
         y: { label: null, domain: rows.map((r) => r.need) },
         marks: [
-          Plot.barX(rows, { x: (d: { share: Cell }) => v(d.share) ?? 0, y: 'need', fill: PALETTE.blue }),
-          Plot.text(rows, { x: (d: { share: Cell }) => v(d.share) ?? 0, y: 'need', text: (d: { share: Cell }) => fmtPc(v(d.share) ?? 0), dx: 4, textAnchor: 'start', fill: PALETTE.text }),
+          Plot.barX(rows, { x: (d: { share: Cell }) => v(d.share), y: 'need', fill: PALETTE.blue }),
+          Plot.text(rows, { x: (d: { share: Cell }) => v(d.share) ?? 0, y: 'need', text: (d: { share: Cell }) => describeCell(d.share, (n) => fmtPc(n)), dx: 4, textAnchor: 'start', fill: PALETTE.text }),
           Plot.ruleX([0]),
         ],
       },
@@ -330,7 +330,7 @@ const GROUPS = [
   { suffix: 'no_sen', label: 'No SEN', stroke: PALETTE.orange, dash: '2,3', width: 2 },
 ] as const;
 
-function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | ''; title: (last: Record<string, number | null>, year: string) => string; subtitle: string; source: string; sourceIds: string[]; release: string; notes: string[]; periodLabel: (p: number) => string; yDomain?: [number, number] }): ChartFactory {
+function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | ''; title: (last: Record<string, number>, year: string) => string; subtitle: string; source: string; sourceIds: string[]; release: string; notes: string[]; periodLabel: (p: number) => string; yDomain?: [number, number] }): ChartFactory {
   return {
     id: opts.id,
     scope: 'national',
@@ -339,8 +339,10 @@ function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | 
       const ids = GROUPS.map((g) => `${opts.base}_${g.suffix}`);
       const years = outcomes.measure(ids[0]!).periods;
       const rows = years.map((y) => ({ year: opts.periodLabel(y), ...Object.fromEntries(GROUPS.map((g, i) => [g.suffix, outcomes.cell(ids[i]!, ENGLAND, y)])) })) as Record<string, CsvValue>[];
-      const lastYear = [...years].reverse().find((y) => ids.every((id) => outcomes.cell(id, ENGLAND, y).kind === 'value'))!;
-      const last = Object.fromEntries(GROUPS.map((g, i) => [g.suffix, v(outcomes.cell(ids[i]!, ENGLAND, lastYear))]));
+      // The latest year in which England has a figure for every group (so none is missing below).
+      const lastYear = [...years].reverse().find((y) => ids.every((id) => outcomes.cell(id, ENGLAND, y).kind === 'value'));
+      if (lastYear === undefined) throw new Error(`${opts.id}: no year with an England figure for every SEN group`);
+      const last: Record<string, number> = Object.fromEntries(GROUPS.map((g, i) => [g.suffix, v(outcomes.cell(ids[i]!, ENGLAND, lastYear))!]));
       const missing = years.filter((y) => ids.every((id) => outcomes.cell(id, ENGLAND, y).kind !== 'value'));
       const fmt = (n: number | null) => (n === null ? 'not available' : opts.unit === '%' ? fmtPc(n, Number.isInteger(n) ? 0 : 1) : formatNumber(n, 1));
       const lines = years.flatMap((y) => GROUPS.map((g, i) => ({ year: y, series: g.label, value: v(outcomes.cell(ids[i]!, ENGLAND, y)) })));
@@ -371,7 +373,7 @@ export const outcomesKs2 = bySenChart({
   base: 'ks2_rwm',
   what: 'the share reaching the expected standard in reading, writing and maths at age 11',
   unit: '%',
-  title: (l) => `Only ${formatNumber(l.ehcp ?? 0)}% with a plan met the standard at 11`,
+  title: (l) => `Only ${formatNumber(l.ehcp!)}% with a plan met the standard at 11`,
   subtitle: 'Pupils reaching the expected standard in reading, writing and maths at the end of key stage 2, %, by SEN status, England, state-funded schools',
   source: LAIT_SOURCE,
   sourceIds: ['lait-store'],
@@ -386,7 +388,7 @@ export const outcomesAtt8 = bySenChart({
   base: 'att8',
   what: 'the average Attainment 8 score at GCSE',
   unit: '',
-  title: (l) => `Attainment 8: ${formatNumber(l.ehcp ?? 0, 1)} with a plan, ${formatNumber(l.no_sen ?? 0, 1)} no SEN`,
+  title: (l) => `Attainment 8: ${formatNumber(l.ehcp!, 1)} with a plan, ${formatNumber(l.no_sen!, 1)} no SEN`,
   subtitle: 'Average Attainment 8 score per pupil at the end of key stage 4, by SEN status, England, state-funded schools',
   source: LAIT_SOURCE,
   sourceIds: ['lait-store'],
@@ -400,7 +402,7 @@ export const outcomesLevel3 = bySenChart({
   base: 'l3_at_19',
   what: 'the share of 19-year-olds qualified to Level 3',
   unit: '%',
-  title: (l) => `${formatNumber(l.ehcp ?? 0, 0)}% with an EHC plan reach Level 3 by 19`,
+  title: (l) => `${formatNumber(l.ehcp!, 0)}% with an EHC plan reach Level 3 by 19`,
   subtitle: '19-year-olds qualified to Level 3 (for example 2 A levels), %, by SEN status when at school, England',
   source: LAIT_SOURCE,
   sourceIds: ['lait-store'],
@@ -415,7 +417,7 @@ export const outcomesNeet = bySenChart({
   base: 'neet_nk',
   what: 'the share of 16 and 17-year-olds not in education, employment or training, or whose activity was not known,',
   unit: '%',
-  title: (l) => `EHC plan: ${fmtPc(l.ehcp ?? 0)} NEET or not known at 16–17`,
+  title: (l) => `EHC plan: ${fmtPc(l.ehcp!)} NEET or not known at 16–17`,
   subtitle: '16 and 17-year-olds not in education, employment or training (NEET) or whose activity is not known, %, by SEND status, England, December to February average',
   source: NEET_SOURCE,
   sourceIds: ['neet-2022', 'neet-2023', 'neet-2024', 'neet-2025'],
