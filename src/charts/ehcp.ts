@@ -136,10 +136,20 @@ function linesPlot(rows: { year: number; series: string; value: number | null }[
     // Room for the longest one-word area name ("Northamptonshire") in bold at 13 px.
     marginRight: 150,
     marginTop: 20,
-    x: { label: null, tickFormat: (d: number) => String(d), ticks: [...new Set(data.map((d) => d.year))].filter((_, i, a) => a.length <= 8 || i % 2 === (a.length - 1) % 2) },
+    x: { label: null, tickFormat: (d: number) => String(d), ticks: yearTicks(data.map((d) => d.year)) },
     y: { label: opts.yLabel, grid: true, domain: [lo, hi], tickFormat: fmt },
     marks,
   };
+}
+
+/** Year ticks that fit a narrow chart: every year over 6 years or fewer, else every other year, ending at the latest. */
+function yearTicks(years: readonly number[]): number[] {
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  const step = hi - lo > 6 ? 2 : 1;
+  const ticks: number[] = [];
+  for (let y = hi; y >= lo; y -= step) ticks.unshift(y);
+  return ticks;
 }
 
 export const ehcpTimeliness: ChartFactory = {
