@@ -237,7 +237,8 @@ export const ehcpRequests: ChartFactory = {
         height: 300,
         marginLeft: 60,
         marginRight: 100,
-        x: { label: null, tickFormat: (d: number) => String(d) },
+        // Every other year is labelled, ending at the latest, so labels fit on a phone.
+        x: { label: null, tickFormat: (d: number) => (d % 2 === last.year % 2 ? String(d) : '') },
         y: { label: 'Requests (thousands)', grid: true, tickFormat: (d: number) => formatNumber(d / 1000) },
         color: { domain: ['Refused', 'Not refused'], range: [PALETTE.maroon, PALETTE.blue] },
         marks: [
@@ -317,14 +318,16 @@ export const ehcpPrimaryNeed: ChartFactory = {
       summary: `In January ${year}, ${top.need.toLowerCase()} was the primary need in ${fmtPc(v(top.share)!)} of EHC plans in England (${fmtInt(v(top.plans)!)} plans). Next came ${second.need.toLowerCase()} (${fmtPc(v(second.share)!)}) and ${third.need.toLowerCase()} (${fmtPc(v(third.share)!)}).`,
       notes: [],
       plot: {
-        height: 40 + rows.length * 26,
-        marginLeft: 250,
+        // Each need is named above its bar, so long names keep the full width on a phone.
+        height: 50 + rows.length * 40,
+        marginLeft: 10,
         marginRight: 50,
         x: { label: '% of EHC plans', grid: true },
-        y: { label: null, domain: rows.map((r) => r.need) },
+        y: { axis: null, domain: rows.map((r) => r.need), padding: 0.1 },
         marks: [
-          Plot.barX(rows, { x: (d: { share: Cell }) => v(d.share), y: 'need', fill: PALETTE.blue }),
-          Plot.text(rows, { x: (d: { share: Cell }) => v(d.share) ?? 0, y: 'need', text: (d: { share: Cell }) => describeCell(d.share, (n) => fmtPc(n)), dx: 4, textAnchor: 'start', fill: PALETTE.text }),
+          Plot.barX(rows, { x: (d: { share: Cell }) => v(d.share), y: 'need', fill: PALETTE.blue, insetTop: 18 }),
+          Plot.text(rows, { x: 0, y: 'need', text: 'need', textAnchor: 'start', dy: -9, fill: PALETTE.text }),
+          Plot.text(rows, { x: (d: { share: Cell }) => v(d.share) ?? 0, y: 'need', text: (d: { share: Cell }) => describeCell(d.share, (n) => fmtPc(n)), dx: 4, dy: 9, textAnchor: 'start', fill: PALETTE.text }),
           Plot.ruleX([0]),
         ],
       },
