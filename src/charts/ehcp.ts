@@ -322,7 +322,8 @@ export const ehcpPrimaryNeed: ChartFactory = {
         height: 50 + rows.length * 40,
         marginLeft: 10,
         marginRight: 50,
-        x: { label: '% of EHC plans', grid: true },
+        marginBottom: 40,
+        x: { label: '% of EHC plans', grid: true, labelAnchor: 'center', labelArrow: 'none' },
         y: { axis: null, domain: rows.map((r) => r.need), padding: 0.1 },
         marks: [
           Plot.barX(rows, { x: (d: { share: Cell }) => v(d.share), y: 'need', fill: PALETTE.blue, insetTop: 18 }),
