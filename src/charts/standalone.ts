@@ -47,8 +47,12 @@ export function standaloneSvg(spec: ChartSpec, url?: string, siteName = 'SEND ou
   const subtitle = textBlock(spec.subtitle, title.height + 4, 13, width, 'fill="#505a5f"');
   const top = title.height + subtitle.height + 16;
   const source = textBlock(`Source: ${spec.source}, ${spec.release}.`, top + height + 8, 12, width, 'fill="#505a5f"');
-  const site = textBlock(url ? `${siteName}: ${url}` : siteName, top + height + 8 + source.height, 12, width, 'fill="#505a5f"');
-  const total = top + height + 8 + source.height + site.height + 8;
+  const siteY = top + height + 8 + source.height;
+  const site = textBlock(siteName, siteY, 12, width, 'fill="#505a5f"');
+  // The URL stays whole on one line (so it can be copied), in a smaller font when it is long.
+  const urlSize = url ? Math.min(12, Math.floor((width / (url.length * 0.55)) * 10) / 10) : 0;
+  const urlLine = url ? `<text x="0" y="${siteY + site.height + urlSize}" font-size="${urlSize}" fill="#505a5f">${escape(url)}</text>` : '';
+  const total = siteY + site.height + (url ? Math.round(urlSize * 1.3) : 0) + 8;
   const body = inner.replace(/^<svg\b[^>]*>/, '').replace(/<\/svg>$/, '');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="Arial, sans-serif" role="img" aria-labelledby="t d">
@@ -60,6 +64,7 @@ ${subtitle.svg}
 <g transform="translate(0 ${top})" font-size="14" fill="#0b0c0c">${body}</g>
 ${source.svg}
 ${site.svg}
+${urlLine}
 </svg>
 `;
 }
