@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import inspectionsJson from '../generated/inspections.json';
 import type { AreaInspections, InspectionsData } from '../datasets/inspections.ts';
 import type { Column } from '../lib/downloads.ts';
-import { formatDate, formatNumber, formatPercent, listInProse, plural } from '../lib/format.ts';
+import { formatDate, formatMonth, formatNumber, formatPercent, listInProse, plural } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { LATEST_LABELS, NEXT_RULES, OUTCOME_LABELS, PROGRESS_LABELS, type InspectionEvent, type LatestClass } from '../lib/inspections.ts';
 import { geo } from '../lib/site.ts';
@@ -297,7 +297,7 @@ export function timelineEntries(a: AreaInspections): TimelineEntry[] {
     if (n.monitoringBy) {
       out.push({
         date: n.monitoringBy,
-        when: `By ${formatDate(n.monitoringBy.slice(0, 7))}`,
+        when: `By ${formatMonth(n.monitoringBy)}`,
         kind: 'monitoring',
         title: 'Monitoring inspection expected',
         detail: `About ${NEXT_RULES[3].monitoringMonths} months after outcome 3${n.monitoringDue ? '; monitoring visits are not in this data' : ''}`,
@@ -307,7 +307,7 @@ export function timelineEntries(a: AreaInspections): TimelineEntry[] {
     }
     out.push({
       date: n.fullBy!,
-      when: `By ${formatDate(n.fullBy!.slice(0, 7))}`,
+      when: `By ${formatMonth(n.fullBy!)}`,
       kind: 'expected',
       title: n.overdue ? 'Full inspection overdue' : 'Next full inspection expected',
       detail: latestOutcome ? `About ${NEXT_RULES[latestOutcome].fullMonths / 12} years after outcome ${latestOutcome}` : n.rule,

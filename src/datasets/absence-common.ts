@@ -3,6 +3,7 @@
  * region, one of today's 153 areas or a predecessor area), academic-year
  * labels and education phases.
  */
+import { formatMonth } from '../lib/format.ts';
 import type { GeographyIndex, Resolution } from '../lib/geography.ts';
 
 export type Phase = 'total' | 'primary' | 'secondary' | 'special';
@@ -35,14 +36,11 @@ export interface GeoRef {
 
 export const ENGLAND: GeoRef = { level: 'national', key: 'E92000001', name: 'England' };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "Northamptonshire (before April 2021)" for a predecessor resolution. */
 export function predecessorLabel(res: Resolution): string {
   const first = res.changes[0]!;
-  const [y, m] = first.effectiveDate.split('-');
   const name = (res.predecessorName ?? first.oldName).replace(/ \(county\)$/, '');
-  return `${name} (before ${MONTHS[Number(m) - 1]} ${y})`;
+  return `${name} (before ${formatMonth(first.effectiveDate)})`;
 }
 
 /**

@@ -13,11 +13,11 @@
  */
 import { readCsv, DataError, type CsvRow } from '../lib/csv.ts';
 import { EES_GEOGRAPHY_COLUMNS, laGeography, type Column, type Download } from '../lib/downloads.ts';
+import { formatMonth } from '../lib/format.ts';
 import type { Area, GeographyIndex } from '../lib/geography.ts';
 import {
   academicYear,
   eventDate,
-  formatMonth,
   isIsoDate,
   LATEST_LABELS,
   nextInspection,

@@ -19,6 +19,11 @@ export function formatDate(iso: string): string {
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
 
+/** "2024-09-06" or "2024-09" → "September 2024". */
+export function formatMonth(isoOrMonth: string): string {
+  return formatDate(isoOrMonth.slice(0, 7));
+}
+
 /** "202425" → "2024/25"; "2024" → "2024". */
 export function formatPeriod(period: string): string {
   const m = /^(\d{4})(\d{2})$/.exec(period);

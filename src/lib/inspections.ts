@@ -124,20 +124,6 @@ export function academicYear(iso: string): string {
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "5 February 2023" (GOV.UK style). */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** "February 2023". */
-export function formatMonth(isoOrMonth: string): string {
-  const [y, m] = isoOrMonth.split('-').map(Number) as [number, number];
-  return `${MONTHS[m - 1]} ${y}`;
-}
-
 /** The date an event happened, for ordering: start, else its month, else publication. */
 export function eventDate(e: Pick<InspectionEvent, 'start' | 'startMonth' | 'publication'>): string | null {
   return e.start ?? (e.startMonth ? `${e.startMonth}-01` : null) ?? e.publication;

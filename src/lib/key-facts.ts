@@ -10,7 +10,7 @@ import { areaInspections } from '../charts/inspections.ts';
 import { persistentAbsenceFacts, senLatestIndex, senSeries } from './absence-data.ts';
 import type { Cell } from './cell.ts';
 import { describeStanding, outsideRange, standing } from './compare.ts';
-import { formatDate, formatNumber, formatPercent, formatPeriod } from './format.ts';
+import { formatMonth, formatNumber, formatPercent, formatPeriod } from './format.ts';
 import type { Area, GeographyIndex } from './geography.ts';
 import { OUTCOME_LABELS, type Outcome } from './inspections.ts';
 import { ehcp, ehcpCountFacts, planGrowth, timelinessFacts } from './send-data.ts';
@@ -45,8 +45,8 @@ function inspectionFact(area: Area): KeyFact {
   const value = latest ? `Outcome ${latest}: ${OUTCOME_LABELS[latest]}` : 'Not yet inspected under the 2023 framework';
   const next =
     a.next.status === 'due-now'
-      ? `A full inspection is due now: the last was in ${formatDate(a.next.lastDate.slice(0, 7))}.`
-      : `Next full inspection expected by ${formatDate(a.next.fullBy!.slice(0, 7))}${a.next.overdue ? ' (overdue)' : ''}.`;
+      ? `A full inspection is due now: the last was in ${formatMonth(a.next.lastDate)}.`
+      : `Next full inspection expected by ${formatMonth(a.next.fullBy!)}${a.next.overdue ? ' (overdue)' : ''}.`;
   return { id: 'inspection', label: 'Latest inspection', value, details: [next, a.next.rule], sectionId: 'inspections' };
 }
 
