@@ -3,9 +3,11 @@
  * number comes from a Cell; symbols read as words, never as 0.
  */
 import { describeCell, roundTo, type Cell } from './cell.ts';
+import { formatNumber, formatPercent } from './format.ts';
 
-export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-GB');
-export const fmtPc = (n: number, dp = 1): string => `${roundTo(n, dp).toFixed(dp)}%`;
+// Shorthands for the shared formatters in format.ts.
+export const fmtInt = (n: number): string => formatNumber(n);
+export const fmtPc = (n: number, dp = 1): string => formatPercent(n, dp);
 
 /**
  * A 20-week timeliness figure for a table or sentence. A year with no new
