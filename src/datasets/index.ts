@@ -7,5 +7,6 @@ import { geographyDataset } from './geography.ts';
 import { inspectionsDataset } from './inspections.ts';
 import { outcomesDataset } from './outcomes.ts';
 import { tribunalDataset } from './tribunal.ts';
+import { searchDataset } from './search.ts';
 
-export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, inspectionsDataset, absenceDataset, ehcpDataset, tribunalDataset, outcomesDataset];
+export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, inspectionsDataset, absenceDataset, ehcpDataset, tribunalDataset, outcomesDataset, searchDataset];

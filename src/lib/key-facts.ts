@@ -6,14 +6,14 @@
  * statistical neighbours. "What stands out" lists only figures clearly outside
  * the neighbours' range, worded neutrally.
  */
-import { areaInspections } from '../charts/inspections.ts';
+import { areaInspections, describeEvent, eventsOf } from '../charts/inspections.ts';
 import { persistentAbsenceFacts, senLatestIndex, senSeries } from './absence-data.ts';
 import type { Cell } from './cell.ts';
 import { describeStanding, outsideRange, standing } from './compare.ts';
 import { formatMonth, formatNumber, formatPercent, formatPeriod } from './format.ts';
 import type { Area, GeographyIndex } from './geography.ts';
-import { OUTCOME_LABELS, type Outcome } from './inspections.ts';
-import { ehcp, ehcpCountFacts, planGrowth, timelinessFacts } from './send-data.ts';
+import { eventDate } from './inspections.ts';
+import { ehcp, ehcpCountFacts, planGrowth, plansCell, timelinessFacts } from './send-data.ts';
 
 export interface KeyFact {
   id: string;
@@ -39,15 +39,50 @@ const signedPc = (n: number) => `${n >= 0 ? '+' : '−'}${formatPercent(Math.abs
 /** How far outside the neighbours' range a figure must be to "stand out", in its own units. */
 export const STAND_OUT_MARGIN = { growth: 5, timeliness: 5, absence: 2 } as const;
 
+/**
+ * Small numbers: a rate resting on fewer than MIN_CASES cases (plans issued,
+ * plans held) is shown with its count and never called out in "What stands
+ * out" or a headline. Where the publisher gives no count behind a rate
+ * (persistent absence of pupils with EHC plans), an area holding fewer than
+ * SMALL_AREA_PLANS EHC plans is treated as too small to call out: its rate
+ * rests on a few dozen pupils at most. Counts below SHOW_COUNT_BELOW are shown
+ * beside the rate. Explained on /about/data/#small-numbers.
+ */
+export const MIN_CASES = 10;
+export const SMALL_AREA_PLANS = 100;
+export const SHOW_COUNT_BELOW = 100;
+
+/** True when DfE rates every one of an area's statistical neighbours "Not close" (City of London). */
+export function neighboursAllNotClose(area: Area): boolean {
+  return area.neighbours.length > 0 && area.neighbours.every((n) => n.closeness === 'Not close');
+}
+export const NOT_CLOSE_NOTE = (name: string): string =>
+  `DfE rates all 10 of ${name}’s statistical neighbours as “not close”: no other area is much like it, so comparisons with them mean less than they do for most areas.`;
+
+const plansWord = (n: number) => `${formatNumber(n)} ${n === 1 ? 'plan' : 'plans'}`;
+
+/** The most recent inspection of any framework, then what comes next. */
 function inspectionFact(area: Area): KeyFact {
   const a = areaInspections(area.slug);
-  const latest = a.latestClass === 'not-yet' ? null : (Number(a.latestClass.slice(-1)) as Outcome);
-  const value = latest ? `Outcome ${latest}: ${OUTCOME_LABELS[latest]}` : 'Not yet inspected under the 2023 framework';
+  const events = eventsOf(a);
+  const latest = [...events].reverse().find((e) => eventDate(e) !== null) ?? events.at(-1)!;
+  const d = eventDate(latest);
+  const when = d ? formatMonth(d) : 'date not published';
+  const { detail } = describeEvent(latest);
+  const what =
+    latest.kind === 'full-inspection'
+      ? `outcome ${latest.outcome}, ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`
+      : `${latest.kind === 'revisit' ? 'revisit, ' : ''}${detail.charAt(0).toLowerCase()}${detail.slice(1)}`;
+  const value = `${when}: ${what}`;
+  const framework =
+    latest.kind === 'full-inspection'
+      ? 'Under the framework that began in January 2023.'
+      : `Under the first framework (2016 to 2022)${latest.inherited && latest.inheritedNote ? `; ${latest.inheritedNote.charAt(0).toLowerCase()}${latest.inheritedNote.slice(1)}` : ''}.`;
   const next =
     a.next.status === 'due-now'
-      ? `A full inspection is due now: the last was in ${formatMonth(a.next.lastDate)}.`
+      ? 'Not yet inspected under the 2023 framework, so a full inspection is due now.'
       : `Next full inspection expected by ${formatMonth(a.next.fullBy!)}${a.next.overdue ? ' (overdue)' : ''}.`;
-  return { id: 'inspection', label: 'Latest inspection', value, details: [next, a.next.rule], sectionId: 'inspections' };
+  return { id: 'inspection', label: 'Latest inspection', value, details: [framework, next, a.next.rule], sectionId: 'inspections' };
 }
 
 function plansFacts(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact {
@@ -59,13 +94,16 @@ function plansFacts(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact {
     details.push(`No growth figure since January ${g.from}: the area did not exist in its current form then.`);
   } else {
     const s = standing(g.area, geo.neighboursOf(area).map((n) => planGrowth(n.laCode, g.from, g.to)));
+    const base = valueOf(plansCell(area.laCode, g.from));
+    const small = base !== null && base < SHOW_COUNT_BELOW && count !== null ? `, from ${formatNumber(base)} to ${plansWord(count)}` : '';
     details.push(
-      `${g.area >= 0 ? 'Up' : 'Down'} ${pc(Math.abs(g.area))} since January ${g.from}` +
+      `${g.area >= 0 ? 'Up' : 'Down'} ${pc(Math.abs(g.area))} since January ${g.from}${small}` +
         (g.england === null ? '.' : ` (England ${signedPc(g.england)}${g.region === null ? '' : `, region ${signedPc(g.region)}`}).`),
     );
     details.push(`Growth ${describeStanding(s, 'statistical neighbours')}.`);
     const o = outsideRange(s, g.area, STAND_OUT_MARGIN.growth);
-    if (o) out.push({ text: `EHC plans grew by ${pc(g.area)} from January ${g.from} to ${g.to}, ${o === 'above' ? 'more' : 'less'} than any of its statistical neighbours (their range: ${signedPc(s.min!)} to ${signedPc(s.max!)}).`, sectionId: 'ehc-plans' });
+    const tooFew = base === null || base < MIN_CASES || count === null || count < MIN_CASES;
+    if (o && !tooFew) out.push({ text: `EHC plans grew by ${pc(g.area)} from January ${g.from} to ${g.to}, ${o === 'above' ? 'more' : 'less'} than any of its statistical neighbours (their range: ${signedPc(s.min!)} to ${signedPc(s.max!)}).`, sectionId: 'ehc-plans' });
   }
   return {
     id: 'ehc-plans',
@@ -79,8 +117,15 @@ function plansFacts(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact {
 function timelinessFact(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact {
   const t = timelinessFacts(area);
   const v = valueOf(t.pc.area);
+  const den = valueOf(t.plansIssued);
+  const num = valueOf(t.withinLimit);
   const details: string[] = [];
-  if (v !== null) {
+  const counted = v !== null && den !== null && num !== null && den < SHOW_COUNT_BELOW ? ` – ${formatNumber(num)} of ${plansWord(den)}` : '';
+  if (v !== null && den !== null && den < MIN_CASES) {
+    const eng = valueOf(t.pc.england);
+    if (eng !== null) details.push(`England ${pc(eng)}.`);
+    details.push(`Based on ${plansWord(den)}: too few (fewer than ${MIN_CASES}) to compare fairly with other areas.`);
+  } else if (v !== null) {
     const eng = valueOf(t.pc.england);
     const reg = valueOf(t.pc.region);
     if (eng !== null) details.push(`England ${pc(eng)}${reg === null ? '' : `, region ${pc(reg)}`}.`);
@@ -89,13 +134,15 @@ function timelinessFact(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFa
     const o = outsideRange(s, v, STAND_OUT_MARGIN.timeliness);
     if (o) out.push({ text: `In ${t.year}, ${pc(v)} of new EHC plans were issued within 20 weeks: ${o === 'above' ? 'higher' : 'lower'} than any of its statistical neighbours (their range: ${pc(s.min!)} to ${pc(s.max!)}).`, sectionId: 'ehc-plans' });
   }
-  return { id: 'timeliness', label: 'New EHC plans issued within 20 weeks', value: `${t.text} in ${t.year}`, details, sectionId: 'ehc-plans' };
+  return { id: 'timeliness', label: 'New EHC plans issued within 20 weeks', value: `${t.text} in ${t.year}${counted}`, details, sectionId: 'ehc-plans' };
 }
 
 const GROUP_LABEL = { ehcp: 'pupils with an EHC plan', support: 'pupils on SEN support' } as const;
 
 function absenceFactsFor(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact[] {
   const slot = senLatestIndex('enrolments_pa_10_exact_percent');
+  const plans = valueOf(ehcpCountFacts(area).count.area);
+  const fewPlans = plans !== null && plans < SMALL_AREA_PLANS;
   return persistentAbsenceFacts(geo, area).map((f) => {
     const details: string[] = [];
     const year = formatPeriod(f.period);
@@ -106,6 +153,10 @@ function absenceFactsFor(geo: GeographyIndex, area: Area, out: StandOut[]): KeyF
       }
       const n = f.comparators.neighbours;
       if (n) details.push(`Median of its statistical neighbours ${pc(n.median)}; median of all areas ${pc(f.comparators.all?.median ?? n.median)}.`);
+      if (f.group === 'ehcp' && fewPlans) {
+        details.push(`${area.name} holds only ${plansWord(plans!)} in all, so this rate rests on very few pupils (DfE does not publish how many): it is not compared with other areas here.`);
+        return { id: `persistent-absence-${f.group}`, label: `Persistent absence, ${GROUP_LABEL[f.group]}`, value: `${pc(f.value)} in ${year}`, details, sectionId: 'absence' };
+      }
       const s = standing(f.value, geo.neighboursOf(area).map((a) => senSeries('enrolments_pa_10_exact_percent', 'total', f.group, a.laCode)[slot] ?? null));
       details.push(`${describeStanding(s, 'statistical neighbours').replace(/^./, (c) => c.toUpperCase())}.`);
       const o = outsideRange(s, f.value, STAND_OUT_MARGIN.absence);
