@@ -64,7 +64,7 @@ const { weights, problems } = checkBudgets(dist, allHtmlPages(dist), loadBudgets
 console.log(`\npage weights, gzipped (largest of each type):\n${summarise(weights)}`);
 results['pages over budget'] = problems.length;
 console.log(problems.length ? `over budget: ${problems.length} page(s)` : 'all pages within budgets.json');
-report('search index (gzipped)', gzipSize(join(dist, 'search-index.json')) / 1024, 'KB');
+report('search meta (gzipped)', gzipSize(join(dist, 'search-data', 'meta.json')) / 1024, 'KB');
 
 // Lighthouse (mobile preset) on the pages in gates.config.json; --no-lighthouse skips it.
 if (!process.argv.includes('--no-lighthouse')) {

@@ -85,6 +85,8 @@ const INHERIT_ONLY: Record<string, string[]> = { [OLD_DORSET_CODE]: ['838'] };
 
 export interface FirstCycleRow {
   line: number;
+  /** Ofsted's unique reference number for the local authority: its page on reports.ofsted.gov.uk holds the letters. */
+  urn?: string | null;
   laCode: string;
   onsCode: string | null;
   name: string;
@@ -190,8 +192,11 @@ export async function parseFirstCycle(path: string, displayName?: string): Promi
     const revisitSource = r.get('revisit_source').trim() || null;
     const onsCode = r.get('la_code_ons').trim() || null;
     if (onsCode !== null && !/^E\d{8}$/.test(onsCode)) throw r.error('la_code_ons', `"${onsCode}" is not an ONS code`);
+    const urn = r.get('ofsted_urn').trim() || null;
+    if (urn !== null && !/^\d{5,7}$/.test(urn)) throw r.error('ofsted_urn', `"${urn}" is not an Ofsted URN`);
     return {
       line: r.line,
+      urn,
       laCode,
       onsCode,
       name,
@@ -443,6 +448,9 @@ export function joinArea(geo: GeographyIndex, laCode: string, onsCode: string | 
 
 // ---------------------------------------------------------------- events
 
+/** Ofsted's page for a local authority (category 44), which lists its area SEND letters. */
+export const ofstedPageUrl = (urn: string): string => `https://reports.ofsted.gov.uk/provider/44/${urn}`;
+
 const OFSTED_STATS_LINE = 'Ofsted, Area SEND inspections and outcomes in England as at 31 August 2022 (official statistics)';
 
 export function firstCycleEvents(rows: readonly FirstCycleRow[], geo: GeographyIndex, file: string): InspectionEvent[] {
@@ -461,6 +469,7 @@ export function firstCycleEvents(rows: readonly FirstCycleRow[], geo: GeographyI
       outcomeText: null,
       statedNextInspection: null,
       reportUrl: null,
+      ofstedPageUrl: r.urn ? ofstedPageUrl(r.urn) : null,
       inspectionYearFromPublication: false,
     };
     const fromNotes = !r.inOfstedMainTable;

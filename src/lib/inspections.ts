@@ -53,6 +53,8 @@ export interface InspectionEvent {
   inspectionYear: number | null;
   inspectionYearFromPublication: boolean;
   reportUrl: string | null;
+  /** First framework: Ofsted's page for the local authority, where the letter is published (the data gives no direct link). */
+  ofstedPageUrl?: string | null;
   sourceKind: SourceKind;
   /** Plain-English source line for this entry. */
   source: string;
