@@ -1,48 +1,69 @@
 /**
- * The arrival note on an area page reached from a search: "Nuneaton is in
- * Warwickshire", or for a postcode that spans councils, which others it covers.
- * The note is only shown when the search data confirms it (a link cannot make
- * a page claim that some other place is in this area).
+ * The arrival note on an area page reached from a search, with no JavaScript on
+ * the area page: each page carries a few hidden notes, and the search page links
+ * to one by its fragment (#from-nuneaton), which CSS shows with :target.
+ *
+ * Named notes ("Nuneaton is in Warwickshire.") for cities, towns, districts and
+ * current and former constituencies whose name belongs to one area only, and for
+ * each postcode district split between areas ("Most of CV7 is in Warwickshire;
+ * parts are in Solihull and Coventry."). Everything else gets a general note
+ * ("The place you searched for is in …"). A fragment the page does not hold
+ * shows nothing, so a link cannot make a page claim something false.
  */
-import {
-  keyWord,
-  listText,
-  metaUrl,
-  parsePostcode,
-  placeShardUrl,
-  postcodeShardUrl,
-  resolvePostcode,
-  searchPlaces,
-  shardKeyFor,
-  splitSentence,
-  type PlaceShard,
-  type PostcodeShard,
-  type SearchMeta,
-} from './search.ts';
+import { normalise, PLACE_TYPES, splitSentence, COUNTRY_OF, type Match, type PlaceShard, type PlaceType, type PostcodeShard, type SearchMeta } from './search.ts';
 
-export type Fetcher = <T>(url: string) => Promise<T | null>;
+export const NAMED_TYPES: ReadonlySet<PlaceType> = new Set(['city', 'town', 'district', 'parliamentary constituency', 'former parliamentary constituency']);
 
-export async function arrivalNote(from: string, slug: string, areaName: string, get: Fetcher): Promise<string | null> {
-  const q = from.trim();
-  if (q.length < 2 || q.length > 80) return null;
-  const meta = await get<SearchMeta>(metaUrl());
-  if (!meta) return null;
-  const pc = parsePostcode(q);
-  if (pc) {
-    if (pc.kind === 'invalid') return null;
-    const shard = meta.postcodeAreas.includes(pc.area) ? await get<PostcodeShard>(postcodeShardUrl(pc.area)) : null;
-    const r = resolvePostcode(meta, shard, pc);
-    if (r.kind !== 'areas' || !r.areas.some((a) => a.slug === slug)) return null;
-    const label = pc.kind === 'district' || r.basis === 'sector' ? pc.display : r.label;
-    if (r.areas.length === 1 && r.elsewhere.length === 0) return `${label} is in ${areaName}.`;
-    return `${splitSentence(r.label, r.areas, r.elsewhere)} This page is about ${areaName}.`;
+export const placeNoteId = (name: string): string => `from-${normalise(name).replace(/ /g, '-')}`;
+export const postcodeNoteId = (district: string): string => `from-pc-${district.toLowerCase()}`;
+export const GENERAL_PLACE = 'from-place';
+export const GENERAL_POSTCODE = 'from-postcode';
+export const GENERAL_SPLIT = 'from-split-postcode';
+
+/** The fragment the search page links to for a direct hit ('' for a council's own name). */
+export function placeFragment(best: Match, slug: string): string {
+  if (best.hits.some((h) => h.type === 'council area' && h.slug === slug)) return '';
+  const single = best.hits.length === 1 && best.hits[0]!.slug === slug;
+  return `#${single && NAMED_TYPES.has(PLACE_TYPES[best.rank]!) ? placeNoteId(best.name) : GENERAL_PLACE}`;
+}
+
+export interface ArrivalNote {
+  id: string;
+  text: string;
+}
+
+/** Every area's notes, by area position in meta.areas. */
+export function arrivalNotes(meta: SearchMeta, places: Record<string, PlaceShard>, postcodes: Record<string, PostcodeShard>): ArrivalNote[][] {
+  const out: ArrivalNote[][] = meta.areas.map(([, name]) => [
+    { id: GENERAL_PLACE, text: `The place you searched for is in ${name}.` },
+    { id: GENERAL_POSTCODE, text: `The postcode you searched for is in ${name}.` },
+    { id: GENERAL_SPLIT, text: `The postcode you searched for is split between more than one council. This page is about ${name}.` },
+  ]);
+  const byName = new Map<string, { name: string; areas: Set<number>; best: number }>();
+  for (const shard of Object.values(places)) {
+    for (const [name, type, area] of shard.e) {
+      const n = normalise(name);
+      const g = byName.get(n) ?? { name, areas: new Set<number>(), best: type };
+      g.areas.add(area);
+      if (type < g.best) {
+        g.best = type;
+        g.name = name;
+      }
+      byName.set(n, g);
+    }
   }
-  const word = keyWord(q);
-  const key = word ? shardKeyFor(word, meta.keys) : null;
-  const shard = key ? await get<PlaceShard>(placeShardUrl(key)) : null;
-  if (!shard) return null;
-  const m = searchPlaces(meta, shard.e, q).find((x) => x.score === 3 && x.hits.some((h) => h.slug === slug));
-  if (!m) return null;
-  const others = m.hits.filter((h) => h.slug !== slug).map((h) => h.area);
-  return `${m.name} is in ${areaName}.${others.length ? ` Places called ${m.name} are also in ${listText(others)}.` : ''}`;
+  for (const g of byName.values()) {
+    if (g.areas.size !== 1 || !NAMED_TYPES.has(PLACE_TYPES[g.best]!)) continue;
+    const a = [...g.areas][0]!;
+    out[a]!.push({ id: placeNoteId(g.name), text: `${g.name} is in ${meta.areas[a]![1]}.` });
+  }
+  for (const shard of Object.values(postcodes)) {
+    for (const [district, split] of Object.entries(shard.d)) {
+      if (split.length < 2) continue;
+      const areas = split.filter(([a]) => a >= 0).map(([a, share]) => ({ name: meta.areas[a]![1], share }));
+      const elsewhere = split.filter(([a]) => a < 0).map(([a, share]) => ({ country: COUNTRY_OF[a]!, share }));
+      for (const [a] of split) if (a >= 0) out[a]!.push({ id: postcodeNoteId(district), text: `${splitSentence(district, areas, elsewhere)} This page is about ${meta.areas[a]![1]}.` });
+    }
+  }
+  return out;
 }

@@ -181,3 +181,25 @@ describe('find my area: postcodes', () => {
     expect(sharePercent(0.003)).toBe('less than 1%');
   });
 });
+
+describe('arrival notes (no JavaScript on the area page)', async () => {
+  const { arrivalNotes, placeFragment } = await import('../../src/lib/arrival.ts');
+  const notes = arrivalNotes(meta, shards, { CV: cv });
+  const ids = (i: number) => notes[i]!.map((n) => n.id);
+
+  it('names towns and constituencies that belong to one area only, and every area of a split postcode district', () => {
+    expect(notes[2]!.find((n) => n.id === 'from-nuneaton')?.text).toBe('Nuneaton is in Warwickshire.');
+    expect(notes[10]!.find((n) => n.id === 'from-barrow-in-furness')?.text).toBe('Barrow-in-Furness is in Westmorland and Furness.');
+    expect(ids(4)).not.toContain('from-newtown');
+    for (const i of [2, 6, 7]) expect(notes[i]!.find((n) => n.id === 'from-pc-cv7')?.text).toMatch(/^Most of CV7 is in Warwickshire; parts are in Solihull and Coventry\. This page is about /);
+    expect(ids(7)).not.toContain('from-pc-cv1');
+    for (const list of notes) expect(new Set(list.map((n) => n.id)).size).toBe(list.length);
+  });
+
+  it('the search page links a direct hit to its note, or to the general one', () => {
+    expect(placeFragment(find('Nuneaton')[0]!, 'warwickshire')).toBe('#from-nuneaton');
+    expect(placeFragment(find('Westminster')[0]!, 'westminster')).toBe('');
+    expect(placeFragment(find('Kendal')[0]!, 'westmorland-and-furness')).toBe('#from-kendal');
+    expect(placeFragment(find('Newtown')[0]!, 'derbyshire')).toBe('#from-place');
+  });
+});
