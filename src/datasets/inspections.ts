@@ -193,7 +193,7 @@ export async function parseFirstCycle(path: string, displayName?: string): Promi
     const onsCode = r.get('la_code_ons').trim() || null;
     if (onsCode !== null && !/^E\d{8}$/.test(onsCode)) throw r.error('la_code_ons', `"${onsCode}" is not an ONS code`);
     const urn = r.get('ofsted_urn').trim() || null;
-    if (urn !== null && !/^\d{5,7}$/.test(urn)) throw r.error('ofsted_urn', `"${urn}" is not an Ofsted URN`);
+    if (urn !== null && !/^\d+$/.test(urn)) throw r.error('ofsted_urn', `"${urn}" is not an Ofsted URN (digits only)`);
     return {
       line: r.line,
       urn,
