@@ -95,7 +95,7 @@ export function normalise(s: string): string {
 }
 
 /** Words that never choose a shard: too common to narrow anything down. */
-export const STOPWORDS = new Set(['and', 'of', 'upon', 'the', 'in', 'on', 'le', 'by', 'with', 'next', 'cum', 'at', 'under', 'over', 'on', 'en', 'de', 'la']);
+export const STOPWORDS = new Set(['and', 'of', 'upon', 'the', 'in', 'on', 'le', 'by', 'with', 'next', 'cum', 'at', 'under', 'over', 'en', 'de', 'la']);
 
 /** The words of a name that it is filed under (at least 2 characters, not stopwords). */
 export function indexWords(name: string): string[] {
