@@ -7,5 +7,7 @@ import { geographyDataset } from './geography.ts';
 import { inspectionsDataset } from './inspections.ts';
 import { outcomesDataset } from './outcomes.ts';
 import { tribunalDataset } from './tribunal.ts';
+import { moneyDataset } from './money.ts';
+import { senPrevalenceDataset } from './sen-prevalence.ts';
 
-export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, inspectionsDataset, absenceDataset, ehcpDataset, tribunalDataset, outcomesDataset];
+export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, inspectionsDataset, absenceDataset, ehcpDataset, tribunalDataset, outcomesDataset, moneyDataset, senPrevalenceDataset];
