@@ -11,7 +11,7 @@
  *   Northamptonshire, Cumbria) stay separate and labelled. London (Inner) and
  *   London (Outer) (987, 988) are not regions here: skipped by rule and counted.
  */
-import { CellError, parseCell, roundTo, value, type Cell } from '../lib/cell.ts';
+import { roundTo, value, type Cell } from '../lib/cell.ts';
 import { DataError, streamCsv } from '../lib/csv.ts';
 import { OGL, type Column, type Download } from '../lib/downloads.ts';
 import type { GeographyIndex } from '../lib/geography.ts';
