@@ -113,3 +113,11 @@ export function deficitWords(n: number): string {
 }
 
 export const describe = (c: Cell, f: (n: number) => string): string => describeCell(c, f);
+
+/** The four blocks of the DSG, in the allocation tables' order. */
+export const BLOCK_LABELS = [
+  { id: 'schools_block', label: 'Schools block' },
+  { id: 'central_school_services_block', label: 'Central school services block' },
+  { id: 'high_needs_block', label: 'High needs block' },
+  { id: 'early_years_block', label: 'Early years block' },
+] as const;
