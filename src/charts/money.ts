@@ -130,12 +130,12 @@ export const moneyHnbPerPlan: ChartFactory = {
         { name: 'hnb_per_plan', type: 'Indicator', label: 'High needs block per EHC plan, £ (derived)', unit: '£', dp: 0 },
       ],
       rows,
-      summary: `In ${last.financial_year}, England's high needs block came to about £${formatNumber(b)} for each EHC plan maintained in January ${years.at(-1)}, against £${formatNumber(a)} in ${first.financial_year}. Plans grew faster than the money. This is a rough guide: the block also pays for pupils without a plan, such as places in special schools and alternative provision.`,
+      summary: `In ${last.financial_year}, England's high needs block came to about £${formatNumber(b)} for each EHC plan maintained in January ${years.at(-1)}, against £${formatNumber(a)} in ${first.financial_year}: ${b > a ? 'the block grew a little faster than the number of plans' : 'the number of plans grew faster than the block'}. This is a rough guide: the block also pays for pupils without a plan, such as places in special schools and alternative provision.`,
       notes: [
         'Derived by this site, not published by the Department for Education: the high needs block (before deductions) divided by the number of children and young people aged 0 to 25 with an EHC plan maintained by the council in January of the financial year (SEN2 collection; January 2024 for 2023-24).',
         'Cash figures, not adjusted for inflation.',
       ],
-      plot: linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(money.cell('hnb_per_plan', ENGLAND, y)) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: '£ per plan', unit: '£', xTickFormat: fy }),
+      plot: { ...linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(money.cell('hnb_per_plan', ENGLAND, y)) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: '£ per plan', unit: '£', xTickFormat: fy }), marginLeft: 64 },
     } satisfies ChartSpec;
   },
 };
@@ -200,25 +200,31 @@ export const moneyDeficitRanked: ChartFactory = {
   keys: () => ['england'],
   make(key) {
     const { year, values } = deficitRankValues();
-    const have = values.filter((d) => d.v !== null).sort((a, b) => b.v! - a.v! || a.area.name.localeCompare(b.area.name));
-    const none = values.filter((d) => d.v === null);
+    // Councils as they were that year: today's areas with a figure, plus former councils (Cumbria before April 2023) that had one.
+    type Entry = { name: string; region: string; v: number | null; laCode: string };
+    const preds: Entry[] = Object.entries(money.json.geos)
+      .filter(([k, g]) => g.kind === 'predecessor' && money.cell('dsg_deficit_pc', k, year).kind === 'value')
+      .map(([k, g]) => ({ name: g.name, region: geo.regionOf(geo.area(g.successors![0]!)).name, v: v(money.cell('dsg_deficit_pc', k, year)), laCode: k }));
+    const entries: Entry[] = [...values.map((d) => ({ name: d.area.name, region: geo.regionOf(d.area).name, v: d.v, laCode: d.area.laCode })), ...preds];
+    const have = entries.filter((d) => d.v !== null).sort((a, b) => b.v! - a.v! || a.name.localeCompare(b.name));
+    const none = entries.filter((d) => d.v === null);
     const inDeficit = have.filter((d) => d.v! > 0).length;
     const s = spread(have.map((d) => d.v))!;
     const eng = v(money.cell('dsg_deficit_pc', ENGLAND, year))!;
     const rows = [
-      ...have.map((d, i) => ({ rank: i + 1, la_name: d.area.name, region_name: geo.regionOf(d.area).name, deficit: value(d.v!) })),
-      ...none.map((d) => ({ rank: '', la_name: d.area.name, region_name: geo.regionOf(d.area).name, deficit: BLANK })),
+      ...have.map((d, i) => ({ rank: i + 1, la_name: d.name, region_name: d.region, deficit: value(d.v!) })),
+      ...none.map((d) => ({ rank: '', la_name: d.name, region_name: d.region, deficit: BLANK })),
     ];
     const hi = have[0]!;
     const lo = have.at(-1)!;
     const columns: Column[] = [
       { name: 'rank', type: 'Indicator', label: 'Rank (1 = largest deficit)', unit: '' },
-      { name: 'la_name', type: 'Filter', label: 'Area' },
+      { name: 'la_name', type: 'Filter', label: 'Council' },
       { name: 'region_name', type: 'Filter', label: 'Region' },
       { name: 'deficit', type: 'Indicator', label: 'DSG deficit, % of total DSG allocation (negative = surplus)', unit: '%', dp: 2 },
     ];
-    const whyNone = none.map((d) => (d.area.laCode === '201' || d.area.laCode === '420' ? `${d.area.name} (no DSG allocation in the tables)` : `${d.area.name} (created after ${fy(year)}: its predecessor’s figure is on its page)`));
-    const plotData = have.map((d) => ({ name: d.area.name, v: d.v! }));
+    const whyNone = none.map((d) => (d.laCode === '201' || d.laCode === '420' ? `${d.name} (no DSG allocation in the tables)` : `${d.name} (created after ${fy(year)})`));
+    const plotData = have.map((d) => ({ name: d.name, v: d.v! }));
     return checkSpec({
       id: 'money-deficit-ranked',
       key,
@@ -231,10 +237,10 @@ export const moneyDeficitRanked: ChartFactory = {
       release: DEFICIT_RELEASE,
       columns,
       rows,
-      summary: `At 31 March ${year}, ${inDeficit} of ${have.length} councils carried forward a deficit on their dedicated schools grant. The largest was ${deficitPc(hi.v!)} of the grant in ${hi.area.name}; the largest surplus was ${deficitPc(-lo.v!)} in ${lo.area.name}. The median council had ${deficitPc(s.median)}; England as a whole ${deficitPc(eng)}.`,
+      summary: `At 31 March ${year}, ${inDeficit} of ${have.length} councils carried forward a deficit on their dedicated schools grant. The largest was ${deficitPc(hi.v!)} of the grant in ${hi.name}; the largest surplus was ${deficitPc(-lo.v!)} in ${lo.name}. The median council had ${deficitPc(s.median)}; England as a whole ${deficitPc(eng)}.`,
       notes: [
         `No figure for ${listInProse(whyNone)}.`,
-        'Councils in 2021-22 as they were then: Cumbria was still one council; its figure is shown on the Cumberland and Westmorland and Furness pages as Cumbria’s.',
+        `Councils as they were in ${fy(year)}: ${preds.length ? `${listInProse(preds.map((p) => p.name))} ${preds.length === 1 ? 'is' : 'are'} ranked as ${preds.length === 1 ? 'it was' : 'they were'} then, and ${preds.length === 1 ? 'its' : 'their'} successors have no figure of their own.` : 'every council then is still a council now.'}`,
         `Later years are published by the Department for Education but are not in this site’s data.`,
       ].filter((n) => !n.startsWith('No figure for .')),
       plot: {
@@ -344,7 +350,12 @@ export const areaSenSupportShare = areaComparisonChart({
   periodName: 'January (school census)',
 });
 
-export const areaHnbPerPlan = areaComparisonChart({
+/** The same chart with room on the left for tick labels such as "£20,000". */
+function wideTicks(f: ChartFactory, marginLeft = 64): ChartFactory {
+  return { ...f, make: (key) => { const spec = f.make(key); return spec.plot ? { ...spec, plot: { ...spec.plot, marginLeft } } : spec; } };
+}
+
+export const areaHnbPerPlan = wideTicks(areaComparisonChart({
   id: 'area-hnb-per-plan',
   view: money,
   measure: 'hnb_per_plan',
@@ -363,7 +374,7 @@ export const areaHnbPerPlan = areaComparisonChart({
     { name: 'plans_january', label: 'EHC plans at January of the financial year', measure: 'plans_january' },
   ],
   notes: () => ['Derived by this site: the high needs block (before academy recoupment) divided by EHC plans the council maintained in January of the financial year (January 2024 for 2023-24). Not published by the Department for Education. The block also pays for pupils without a plan.', 'Cash figures, not adjusted for inflation.'],
-});
+}));
 
 export const areaDsgDeficit = areaComparisonChart({
   id: 'area-dsg-deficit',
