@@ -21,7 +21,7 @@ export const prevalence = new SeriesView(prevalenceJson as unknown as SeriesJson
 export const NO_ALLOCATION: readonly string[] = (moneyJson as unknown as { noAllocation: string[] }).noAllocation;
 
 export const noAllocationText = (area: Area): string =>
-  `The Education and Skills Funding Agency’s DSG allocation tables do not include ${area.name}: there is no published high needs block or DSG deficit figure for it, so none is shown (not £0).`;
+  `The Education and Skills Funding Agency’s DSG allocation tables do not include ${/^(Isles|City) of/.test(area.name) ? 'the ' : ''}${area.name}: there is no published high needs block or DSG deficit figure for it, so none is shown (not £0).`;
 
 export const hasAllocation = (area: Area): boolean => !NO_ALLOCATION.includes(area.laCode);
 
