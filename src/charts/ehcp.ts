@@ -91,7 +91,7 @@ export const ehcpGrowth: ChartFactory = {
 };
 
 /** Up to four named lines with direct labels (colour is never the only signal). */
-function linesPlot(rows: { year: number; series: string; value: number | null }[], styles: Record<string, { stroke: string; dash?: string; width?: number }>, opts: { yLabel: string; unit: '%' | '' | '£'; height?: number; breakAt?: number; yDomain?: [number, number] }): Plot.PlotOptions {
+export function linesPlot(rows: { year: number; series: string; value: number | null }[], styles: Record<string, { stroke: string; dash?: string; width?: number }>, opts: { yLabel: string; unit: '%' | '' | '£'; height?: number; breakAt?: number; yDomain?: [number, number]; xTickFormat?: (year: number) => string }): Plot.PlotOptions {
   const data = rows.filter((r) => r.value !== null) as { year: number; series: string; value: number }[];
   const series = Object.keys(styles).filter((s) => data.some((d) => d.series === s));
   const ys = data.map((d) => d.value);
@@ -136,7 +136,7 @@ function linesPlot(rows: { year: number; series: string; value: number | null }[
     // Room for the longest one-word area name ("Northamptonshire") in bold at 13 px.
     marginRight: 150,
     marginTop: 20,
-    x: { label: null, tickFormat: (d: number) => String(d), ticks: yearTicks(data.map((d) => d.year)) },
+    x: { label: null, tickFormat: opts.xTickFormat ?? ((d: number) => String(d)), ticks: yearTicks(data.map((d) => d.year)) },
     y: { label: opts.yLabel, grid: true, domain: [lo, hi], tickFormat: fmt },
     marks,
   };
@@ -495,11 +495,17 @@ interface AreaChartOpts {
   extraColumns?: { name: string; label: string; measure: string }[];
   /** Text for the area's own cell in a year, when it is not a plain value (e.g. "no plans issued"). */
   explain?: (area: Area, year: number) => string | null;
+  /** How a period reads (default: the year as a number): "2023-24", "January 2025". */
+  periodLabel?: (year: number) => string;
+  /** Label of the period column in the table and CSV (default "Year"). */
+  periodName?: string;
+  /** How a period reads on the x axis (default: periodLabel, else the year). */
+  tickLabel?: (year: number) => string;
 }
 
 export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: 'Similar areas', england: 'England' });
 
-function areaComparisonChart(o: AreaChartOpts): ChartFactory {
+export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
   return {
     id: o.id,
     scope: 'area',
@@ -509,8 +515,9 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
       const names = AREA_SERIES(area);
       const years = o.view.measure(o.measure).periods.filter((p) => p >= (o.from ?? 0));
       const comps = years.map((y) => ({ year: y, c: compare(o.view, o.measure, area, y) }));
+      const L = o.periodLabel ?? ((y: number) => String(y));
       const rows = comps.map(({ year, c }) => ({
-        year,
+        year: o.periodLabel ? L(year) : year,
         area: c.area,
         ...Object.fromEntries((o.extraColumns ?? []).map((e) => [e.name, o.view.cell(e.measure, area.laCode, year)])),
         region: c.region,
@@ -533,16 +540,16 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         const r = v(lastC.c.region);
         const rel = e === null ? null : a - e;
         const dir = rel === null ? '' : Math.abs(rel) < 10 ** -o.dp / 2 ? 'Same as' : rel > 0 ? 'Above' : 'Below';
-        title = dir ? `${dir} England on ${o.noun}, ${lastC.year}` : `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)} in ${lastC.year}`;
-        if (title.split(/\s+/).length > 10) title = `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)}, ${lastC.year}`;
-        const parts = [`In ${lastC.year}, ${area.name}'s ${o.noun} was ${fmt(a)}`];
+        title = dir ? `${dir} England on ${o.noun}, ${L(lastC.year)}` : `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)} in ${L(lastC.year)}`;
+        if (title.split(/\s+/).length > 10) title = `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)}, ${L(lastC.year)}`;
+        const parts = [`In ${L(lastC.year)}, ${area.name}'s ${o.noun} was ${fmt(a)}`];
         if (e !== null) parts.push(`${compareText(a, e, o.unit, o.dp)} England (${fmt(e)})`);
         const tail: string[] = [];
         if (r !== null) tail.push(`${names.region} ${fmt(r)}`);
         if (n !== null) tail.push(`the median of ${lastC.c.neighboursWithValue} similar areas ${fmt(n)}`);
         summary = `${parts.join(', ')}.${tail.length ? ` For comparison: ${listInProse(tail)}.` : ''}`;
         const firstC = withValue[0]!;
-        if (firstC.year !== lastC.year) summary += ` In ${firstC.year} it was ${fmt(v(firstC.c.area)!)}.`;
+        if (firstC.year !== lastC.year) summary += ` In ${L(firstC.year)} it was ${fmt(v(firstC.c.area)!)}.`;
       }
       const notes: string[] = [];
       // One note per run of consecutive years with the same reason ("2015 to 2020: …").
@@ -556,9 +563,9 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         if (prev && prev.why === g.why && years.indexOf(g.year) === prevIndex + 1) prev.to = g.year;
         else runs.push({ from: g.year, to: g.year, why: g.why });
       }
-      for (const r of runs) notes.push(`${r.from === r.to ? r.from : `${r.from} to ${r.to}`}: no figure for ${area.name} (${r.why}).`);
+      for (const r of runs) notes.push(`${r.from === r.to ? L(r.from) : `${L(r.from)} to ${L(r.to)}`}: no figure for ${area.name} (${r.why}).`);
       const fewNeighbours = comps.filter((x) => x.c.neighboursWithValue > 0 && x.c.neighboursWithValue < 10);
-      if (fewNeighbours.length) notes.push(`Similar areas: the median uses only the neighbours with a figure (${listInProse(fewNeighbours.map((x) => `${x.c.neighboursWithValue} of 10 in ${x.year}`))}).`);
+      if (fewNeighbours.length) notes.push(`Similar areas: the median uses only the neighbours with a figure (${listInProse(fewNeighbours.map((x) => `${x.c.neighboursWithValue} of 10 in ${L(x.year)}`))}).`);
       notes.push(...(o.notes?.(area) ?? []));
 
       const lines = comps.flatMap(({ year, c }) => [
@@ -584,7 +591,7 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         sourceIds: o.sourceIds,
         release: o.release,
         columns: [
-          { name: 'year', type: 'Filter', label: 'Year' },
+          { name: 'year', type: 'Filter', label: o.periodName ?? 'Year' },
           { name: 'area', type: 'Indicator', label: area.name, unit: o.unit, dp: o.dp },
           ...(o.extraColumns ?? []).map((e): Column => ({ name: e.name, type: 'Indicator', label: e.label, unit: '', dp: 0 })),
           { name: 'region', type: 'Indicator', label: names.region, unit: o.unit, dp: o.dp },
@@ -595,7 +602,7 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         rows,
         summary,
         notes,
-        plot: linesPlot(lines, styles, { yLabel: o.unit === '%' ? '%' : o.unit === '£' ? '£' : '', unit: o.unit, breakAt: o.breakAt, yDomain: o.yDomain }),
+        plot: linesPlot(lines, styles, { yLabel: o.unit === '%' ? '%' : o.unit === '£' ? '£' : '', unit: o.unit, breakAt: o.breakAt, yDomain: o.yDomain, ...(o.tickLabel ?? o.periodLabel ? { xTickFormat: o.tickLabel ?? o.periodLabel } : {}) }),
       } satisfies ChartSpec;
     },
   };

@@ -8,5 +8,7 @@ import { inspectionsDataset } from './inspections.ts';
 import { outcomesDataset } from './outcomes.ts';
 import { tribunalDataset } from './tribunal.ts';
 import { searchDataset } from './search.ts';
+import { moneyDataset } from './money.ts';
+import { senPrevalenceDataset } from './sen-prevalence.ts';
 
-export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, inspectionsDataset, absenceDataset, ehcpDataset, tribunalDataset, outcomesDataset, searchDataset];
+export const DATASETS: DatasetBuilder[] = [geographyDataset, boundariesDataset, inspectionsDataset, absenceDataset, ehcpDataset, tribunalDataset, outcomesDataset, moneyDataset, senPrevalenceDataset, searchDataset];

@@ -14,6 +14,7 @@ import { formatMonth, formatNumber, formatPercent, formatPeriod } from './format
 import type { Area, GeographyIndex } from './geography.ts';
 import { eventDate } from './inspections.ts';
 import { ehcp, ehcpCountFacts, planGrowth, plansCell, timelinessFacts } from './send-data.ts';
+import { moneyKeyFacts } from './money-facts.ts';
 
 export interface KeyFact {
   id: string;
@@ -175,5 +176,6 @@ function absenceFactsFor(geo: GeographyIndex, area: Area, out: StandOut[]): KeyF
 export function keyFacts(geo: GeographyIndex, area: Area): { facts: KeyFact[]; standsOut: StandOut[] } {
   const standsOut: StandOut[] = [];
   const facts = [inspectionFact(area), plansFacts(geo, area, standsOut), timelinessFact(geo, area, standsOut), ...absenceFactsFor(geo, area, standsOut)];
+  facts.push(...moneyKeyFacts(geo, area, standsOut));
   return { facts, standsOut };
 }

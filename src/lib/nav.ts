@@ -5,6 +5,7 @@ export const NAV: { href: string; label: string }[] = [
   { href: '/ehc-plans/', label: 'EHC plans' },
   { href: '/absence/', label: 'Absence' },
   { href: '/outcomes/', label: 'Outcomes' },
+  { href: '/money/', label: 'Money' },
   { href: '/data/', label: 'Data downloads' },
   { href: '/about/data/', label: 'About the data' },
 ];
