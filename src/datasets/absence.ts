@@ -146,9 +146,10 @@ export function senJson(records: readonly SenRecord[]): SenJson {
     const i = slots[r.metric].findIndex((s) => s.period === r.period && s.term === r.term);
     // Pages show termly suspension rates for all schools only (the download has every phase).
     if (SEN_METRICS[r.metric].kind === 'suspension' && r.phase !== 'total') continue;
-    // Rounded to 2 decimal places for the pages (shown to 1); the download keeps the published precision.
-    put(r.metric, `${r.phase}|${r.group}`, k, i, roundTo(r.send, 2));
-    put(r.metric, `${r.phase}|none`, k, i, roundTo(r.noSen, 2));
+    // The published value, unrounded: pages round once, at display, and medians,
+    // gaps, ranks and neighbour counts are taken from these exact values.
+    put(r.metric, `${r.phase}|${r.group}`, k, i, r.send);
+    put(r.metric, `${r.phase}|none`, k, i, r.noSen);
   }
   return { slots, places, values, breaks };
 }
