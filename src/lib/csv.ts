@@ -10,18 +10,32 @@
  *   build stops. Nothing is dropped quietly.
  */
 import { createReadStream } from 'node:fs';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import Papa from 'papaparse';
 import { CellError, parseCell, type Cell, type ParseCellOptions } from './cell.ts';
+import { PROJECT_ROOT } from './sources.ts';
+
+/**
+ * A file as error messages name it: relative to the project (data/raw/…),
+ * whatever the working directory; a file outside the project keeps its path.
+ */
+export function projectPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(PROJECT_ROOT, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
 
 export class DataError extends Error {
+  readonly file: string;
   constructor(
-    readonly file: string,
+    file: string,
     readonly line: number | null,
     readonly column: string | null,
     readonly problem: string,
   ) {
-    super(`${file}${line === null ? '' : `:${line}`}${column === null ? '' : ` column "${column}"`}: ${problem}`);
+    const shown = projectPath(file);
+    super(`${shown}${line === null ? '' : `:${line}`}${column === null ? '' : ` column "${column}"`}: ${problem}`);
+    this.file = shown;
     this.name = 'DataError';
   }
 }
@@ -105,9 +119,7 @@ export interface CsvOptions {
 }
 
 function displayPath(path: string, options: CsvOptions): string {
-  if (options.displayName) return options.displayName;
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
+  return options.displayName ?? projectPath(path);
 }
 
 /**
