@@ -12,7 +12,7 @@ import { EES_GEOGRAPHY_COLUMNS, laGeography, type Column, type CsvValue, type Do
 import type { GeographyIndex } from '../lib/geography.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { ABSENCE_YEARS, PHASE_LABEL, type GeoRef } from './absence-common.ts';
-import { parseBands, type BandsAggregate, type BandsSen } from './absence-bands.ts';
+import { checkBandsCoverage, parseBands, type BandsAggregate, type BandsSen } from './absence-bands.ts';
 import { LAIT_MEASURES, readLaitAbsence, type LaitMeasure, type LaitRecord } from './absence-lait.ts';
 import { parseSenStatus, SEN_GROUP_LABEL, SEN_METRICS, type SenMetric, type SenRecord } from './absence-sen.ts';
 
@@ -274,6 +274,7 @@ export const absenceDataset: DatasetBuilder = {
     const { geo } = ctx;
     const lait = await readLaitAbsence(ctx.file('lait-store'), ctx.file('lait-dictionary'), geo);
     const bands = await parseBands(ctx.file('absence-bands'), geo, 'data/raw/absence/dfe_absence_bands_2016-17_to_2022-23_noheader.csv');
+    checkBandsCoverage(bands, geo, 'data/raw/absence/dfe_absence_bands_2016-17_to_2022-23_noheader.csv');
     const sen = await parseSenStatus(ctx.file('absence-sen-status'), geo, 'data/raw/absence/send_absence_by_la_sen_status_long.csv');
 
     const absence: Download = {

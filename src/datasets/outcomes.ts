@@ -16,6 +16,8 @@ import type { GeographyIndex } from '../lib/geography.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { baseGeos, eesGeoKey, ENGLAND, geoKeyForCode, seriesToJson, SeriesStore, type GeoInfo, type MeasureMeta, type PeriodType } from '../lib/series.ts';
 import { geoColumnValues, orderedGeoKeys, seriesGeoColumns } from './series-download.ts';
+import { placesExisting } from '../lib/coverage.ts';
+import { requireCoverage } from '../lib/validate.ts';
 
 export type SenGroup = 'ehcp' | 'sen_support' | 'no_sen' | 'all';
 
@@ -59,6 +61,13 @@ export const NEET_MEASURES = [
 ] as const;
 
 export const NEET_SOURCES = ['neet-2022', 'neet-2023', 'neet-2024', 'neet-2025'];
+/** Documented gaps in the NEET files: `${key}|${year}` → why. */
+export const NEET_COVERAGE_EXCEPTIONS: ReadonlyMap<string, string> = new Map<string, string>(
+  [2022, 2023, 2024, 2025].flatMap((y) => [
+    [`201|${y}`, 'City of London: DfE publishes no NEET row (too few young people; shown as not published)'],
+    [`420|${y}`, 'Isles of Scilly: DfE publishes no NEET row (too few young people; shown as not published)'],
+  ]),
+);
 
 /** LAIT `Years`: "2025" (academic year ending 2025) or "2024-25 (OT)" (financial year 2024-25 → 2025). */
 export function laitPeriod(years: string, periodType: PeriodType): number {
@@ -165,7 +174,34 @@ export async function buildOutcomes(file: (id: string) => string, geo: Geography
   const geos = baseGeos(geo);
   await checkLaitDictionary(file('lait-dictionary'), LAIT_MEASURES);
   const { store, skipped } = await parseLait(file('lait-store'), geo, geos, LAIT_MEASURES);
-  for (const [i, id] of NEET_SOURCES.entries()) await parseNeet(file(id), 2022 + i, geo, geos, store);
+  for (const [i, id] of NEET_SOURCES.entries()) {
+    const year = 2022 + i;
+    await parseNeet(file(id), year, geo, geos, store);
+    // Each year's file must have England, every region and every area that existed that March.
+    requireCoverage({
+      file: file(id),
+      column: NEET_MEASURES[0].column,
+      what: '16-17-year-olds NEET or activity not known',
+      periods: [year],
+      periodLabel: (p) => `the ${p} file`,
+      expected: (p) => placesExisting(geo, `${p}-03-31`, { area: (la) => la, predecessor: (old) => `pred-${old}` }),
+      has: (key, p) => store.has(NEET_MEASURES[0].id, key, p),
+      exceptions: NEET_COVERAGE_EXCEPTIONS,
+    });
+  }
+  // Every LAIT measure must have England in every year it has any figure, and every area in its latest year.
+  for (const m of LAIT_MEASURES) {
+    const periods = store.periods(m.id);
+    requireCoverage({
+      file: file('lait-store'),
+      column: 'Values',
+      what: `LAIT ${m.code}`,
+      periods: [periods.at(-1)!],
+      periodLabel: (p) => String(p),
+      expected: (p) => placesExisting(geo, `${p}-03-31`, { area: (la) => la, predecessor: (old) => `pred-${old}` }),
+      has: (key, p) => store.has(m.id, key, p),
+    });
+  }
   return { store, geos, skipped };
 }
 
