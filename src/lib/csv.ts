@@ -25,17 +25,24 @@ export function projectPath(file: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
+/** What to do about bad input, when the problem does not say more. */
+export const DEFAULT_ACTION = 'Check this against the published source, or run `npm run data:fetch` to restore the file';
+
 export class DataError extends Error {
   readonly file: string;
+  readonly problem: string;
   constructor(
     file: string,
     readonly line: number | null,
     readonly column: string | null,
-    readonly problem: string,
+    problem: string,
   ) {
+    // Every error says what to do; a problem that does not gets the general advice.
+    problem = /npm run|check |remove |documented exception|fix |update /i.test(problem) ? problem : `${problem}. ${DEFAULT_ACTION}`;
     const shown = projectPath(file);
     super(`${shown}${line === null ? '' : `:${line}`}${column === null ? '' : ` column "${column}"`}: ${problem}`);
     this.file = shown;
+    this.problem = problem;
     this.name = 'DataError';
   }
 }
