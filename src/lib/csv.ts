@@ -163,6 +163,8 @@ export function streamCsv(path: string, options: CsvOptions, onRow: (row: CsvRow
 
     Papa.parse<string[]>(stream as unknown as File, {
       header: false,
+      // Always a comma: auto-detection fails on some valid files ("Unable to auto-detect delimiting character").
+      delimiter: ',',
       dynamicTyping: false,
       skipEmptyLines: false,
       beforeFirstChunk: (chunk) => chunk.replace(/^\uFEFF/, ''),

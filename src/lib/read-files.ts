@@ -32,6 +32,77 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: offset - start + 1 };
 }
 
+/**
+ * Offset of the first character where `text` stops being valid JSON
+ * (text.length when it ends too early). Used only to locate an error, since
+ * JSON.parse's messages do not always give a position.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === undefined) fail();
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (ch === '"') return string();
+    const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    return Math.min(at as number, text.length);
+  }
+}
+
 /** Parse a JSON file. Invalid JSON is a DataError at the line and character where parsing failed. */
 export function readJsonFile(path: string, displayName?: string): unknown {
   const file = displayName ?? projectPath(path);
@@ -41,11 +112,10 @@ export function readJsonFile(path: string, displayName?: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const offset = pos ? Number(pos[1]) : /Unexpected end|unterminated|end of (JSON|data)/i.test(msg) ? text.length : null;
-    if (offset === null) throw new DataError(file, null, null, `invalid JSON (${msg}); ${RESTORE}`);
+    const offset = jsonErrorOffset(text);
+    if (offset < 0) throw new DataError(file, null, null, `invalid JSON (${msg}); ${RESTORE}`);
     const { line, column } = lineColumnAt(text, offset);
-    const what = offset >= text.length ? 'the file ends before the JSON does' : `invalid JSON (${msg.replace(/ in JSON at position \d+.*$/, '')})`;
+    const what = offset >= text.length ? 'the file ends before the JSON does' : `invalid JSON: unexpected ${JSON.stringify(text[offset])}`;
     throw new DataError(file, line, `character ${column}`, `${what}; ${RESTORE}`);
   }
 }
