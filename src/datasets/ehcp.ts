@@ -15,7 +15,7 @@
  * 0%); tests check every derived rate against the published one.
  */
 import { ratio, roundTo, value, type Cell } from '../lib/cell.ts';
-import { streamCsv, type CsvRow } from '../lib/csv.ts';
+import { DataError, projectPath, streamCsv, type CsvRow } from '../lib/csv.ts';
 import { placesExisting } from '../lib/coverage.ts';
 import { requireCoverage, requirePartOfWhole, requireRateAgrees } from '../lib/validate.ts';
 import { OGL, type Column, type Download } from '../lib/downloads.ts';
@@ -444,7 +444,15 @@ export const ehcpDataset: DatasetBuilder = {
     const conflicts = b.disagreements.filter((d) => d.newer.kind === 'value');
     if (conflicts.length > 0) {
       const d = conflicts[0]!;
-      throw new Error(`EHC plan releases disagree where they overlap (${conflicts.length} cells), e.g. ${d.measure} ${d.geoKey} ${d.period}`);
+      const newer = d.measure === 'ehc_plans' ? 'ehcp-2025-caseload' : d.measure.startsWith('t20') ? 'ehcp-2025-timeliness-20-week' : 'ehcp-2025-requests';
+      const older = d.measure === 'ehc_plans' ? 'ehcp-2022-age-caseload' : 'ehcp-2023-mi';
+      const fmt = (c: Cell) => (c.kind === 'value' ? String(c.value) : c.kind === 'symbol' ? c.code : 'blank');
+      throw new DataError(
+        ctx.file(newer),
+        null,
+        d.measure,
+        `disagrees with ${projectPath(ctx.file(older))} where the releases overlap (${conflicts.length} cell${conflicts.length === 1 ? '' : 's'}), e.g. ${b.geos.get(d.geoKey)?.name ?? d.geoKey} ${d.period}: ${fmt(d.newer)} here, ${fmt(d.older)} there. Check both files against the published releases (run \`npm run data:fetch\`); a genuine revision needs a documented rule in src/datasets/ehcp.ts`,
+      );
     }
     const withheld = withheldNotes(b);
     const departures: Record<string, string[]> = {};
