@@ -456,7 +456,7 @@ export const ehcpDataset: DatasetBuilder = {
     }
     const withheld = withheldNotes(b);
     const departures: Record<string, string[]> = {};
-    for (const d of b.departures) (departures[d.geoKey] ??= []).push(`${d.note}. This site shows ${d.shown}%, recomputed from DfE's counts.`);
+    for (const d of b.departures) (departures[d.geoKey] ??= []).push(`${d.note}. This site shows ${d.shown}%, recomputed from DfE’s counts.`);
     const json = { ...seriesToJson(b.store, EHCP_MEASURES, b.geos), withheld, departures };
 
     const caseloadIds = ['ehc_plans', 'statements'];
