@@ -119,7 +119,7 @@ function isSingleEnglishLa(row: RegisterRow): boolean {
   return /^E(06|08|09|10)\d{6}$/.test(row.onsCode) && /^\d{3}$/.test(row.laCode);
 }
 
-export async function parseNeighbours(path: string): Promise<Map<string, Neighbour[]>> {
+export async function parseNeighbours(path: string): Promise<Map<string, Neighbour[]> & { lines?: Map<string, number> }> {
   const slots = Array.from({ length: 10 }, (_, i) => i + 1);
   const columns = ['LA num', 'LA Name', ...slots.flatMap((i) => [`SN${i}`, `SNP${i}`])];
   let snp = 0;
@@ -131,9 +131,12 @@ export async function parseNeighbours(path: string): Promise<Map<string, Neighbo
     // The current set ends at the first empty row; the predecessors' older sets follow.
     stopAt: (fields) => fields.every((f) => f.trim() === ''),
   });
-  const result = new Map<string, Neighbour[]>();
+  const result: Map<string, Neighbour[]> & { lines?: Map<string, number> } = new Map<string, Neighbour[]>();
+  const lines = new Map<string, number>();
+  result.lines = lines;
   for (const r of rows) {
     const code = r.text('LA num');
+    lines.set(code, r.line);
     if (!/^\d{3}$/.test(code)) throw r.error('LA num', 'expected a 3-digit DfE code');
     if (result.has(code)) throw r.error('LA num', `${code} appears twice: each area's neighbours must be listed once. Remove the repeated row`);
     const listed = new Map<string, number>();
@@ -179,7 +182,7 @@ export async function buildGeography(files: GeographyFiles): Promise<Geography> 
       .sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''))
       .map((t) => t.onsCode);
     const ns = neighbours.get(r.laCode);
-    if (!ns) throw new DataError(files.neighbours, null, 'LA num', `${r.name} (${r.laCode}) has no statistical neighbours`);
+    if (!ns) throw new DataError(files.neighbours, null, 'LA num', `${r.name} (${r.laCode}) has no statistical neighbours: every live area needs a row. Check the file against DfE's published neighbours (run \`npm run data:fetch\`)`);
     return {
       laCode: r.laCode,
       onsCode: r.onsCode,
@@ -196,8 +199,9 @@ export async function buildGeography(files: GeographyFiles): Promise<Geography> 
 
   const laCodes = new Set(areas.map((a) => a.laCode));
   for (const [code, ns] of neighbours) {
-    if (!laCodes.has(code)) throw new DataError(files.neighbours, null, 'LA num', `${code} is not a current local authority`);
-    for (const n of ns) if (!laCodes.has(n.laCode)) throw new DataError(files.neighbours, null, `SN${n.rank}`, `neighbour ${n.laCode} of ${code} is not a current local authority`);
+    const line = neighbours.lines?.get(code) ?? null;
+    if (!laCodes.has(code)) throw new DataError(files.neighbours, line, 'LA num', `${code} is not a current local authority in ${projectPath(files.las)}. Check the row against DfE's published neighbours`);
+    for (const n of ns) if (!laCodes.has(n.laCode)) throw new DataError(files.neighbours, line, `SN${n.rank}`, `neighbour ${n.laCode} of ${code} is not a current local authority in ${projectPath(files.las)}. Check the row against DfE's published neighbours`);
   }
   const slugs = new Set(areas.map((a) => a.slug));
   if (slugs.size !== areas.length) throw new Error('two areas have the same URL slug');
