@@ -189,14 +189,14 @@ export async function buildOutcomes(file: (id: string) => string, geo: Geography
       exceptions: NEET_COVERAGE_EXCEPTIONS,
     });
   }
-  // Every LAIT measure must have England in every year it has any figure, and every area in its latest year.
+  // Every LAIT measure must have a row (a value or LAIT's "-") for England, every region and every area that existed, in every year it covers.
   for (const m of LAIT_MEASURES) {
     const periods = store.periods(m.id);
     requireCoverage({
       file: file('lait-store'),
       column: 'Values',
       what: `LAIT ${m.code}`,
-      periods: [periods.at(-1)!],
+      periods,
       periodLabel: (p) => String(p),
       expected: (p) => placesExisting(geo, `${p}-03-31`, { area: (la) => la, predecessor: (old) => `pred-${old}` }),
       has: (key, p) => store.has(m.id, key, p),
