@@ -39,7 +39,7 @@ await buildData(RAW_DIR, () => {});
 report('data:build', seconds(t), 's');
 
 t = performance.now();
-execFileSync('npx', ['astro', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+execFileSync('npx', ['astro', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
 report('astro build', seconds(t), 's');
 const countPages = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countPages(join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);

@@ -2,9 +2,15 @@
  * npm run data:build — turn data/raw/ into the typed datasets the pages import
  * (src/generated/*.json) and the public downloads (public/data/*.csv, *.meta.csv,
  * catalogue.json). Any bad input stops the build with file, line and column.
+ *
+ * Every raw file's sha256 is checked against data/sources.json before anything
+ * is read. Output is written to temporary folders beside the real ones and
+ * swapped in only when every dataset has built: a failed build leaves the
+ * previous output untouched.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { checkRawFiles } from '../src/lib/raw-check.ts';
 import { DATASETS } from '../src/datasets/index.ts';
 import { buildGeography, geographyFiles } from '../src/datasets/geography.ts';
 import { writeDownload, type CatalogueEntry } from '../src/lib/downloads.ts';
@@ -15,15 +21,44 @@ import { PROJECT_ROOT, RAW_DIR, readManifest } from '../src/lib/sources.ts';
 const GENERATED = join(PROJECT_ROOT, 'src/generated');
 const PUBLIC_DATA = join(PROJECT_ROOT, 'public/data');
 
-export async function buildData(rawDir = RAW_DIR, log: (s: string) => void = console.log): Promise<void> {
-  const manifest = readManifest();
+export interface BuildTargets {
+  generated: string;
+  publicData: string;
+  manifestPath?: string;
+}
+
+export async function buildData(rawDir = RAW_DIR, log: (s: string) => void = console.log, targets: BuildTargets = { generated: GENERATED, publicData: PUBLIC_DATA }): Promise<void> {
+  const manifest = readManifest(targets.manifestPath);
+  checkRawFiles(manifest, rawDir);
+  const tmp = (dir: string) => join(dirname(dir), `.${dir.split('/').filter(Boolean).at(-1)}.tmp-${process.pid}`);
+  const tmpGenerated = tmp(targets.generated);
+  const tmpPublic = tmp(targets.publicData);
+  rmSync(tmpGenerated, { recursive: true, force: true });
+  rmSync(tmpPublic, { recursive: true, force: true });
+  try {
+    await buildInto(rawDir, manifest, log, tmpGenerated, tmpPublic);
+  } catch (e) {
+    rmSync(tmpGenerated, { recursive: true, force: true });
+    rmSync(tmpPublic, { recursive: true, force: true });
+    throw e;
+  }
+  // Every dataset built: swap the new output in.
+  for (const [from, to] of [[tmpGenerated, targets.generated], [tmpPublic, targets.publicData]] as const) {
+    const old = `${from}.old`;
+    rmSync(old, { recursive: true, force: true });
+    if (existsSync(to)) renameSync(to, old);
+    renameSync(from, to);
+    rmSync(old, { recursive: true, force: true });
+  }
+}
+
+async function buildInto(rawDir: string, manifest: ReturnType<typeof readManifest>, log: (s: string) => void, GENERATED: string, PUBLIC_DATA: string): Promise<void> {
   const bootstrap = makeContext(rawDir, manifest, null as unknown as GeographyIndex);
   const geo = new GeographyIndex(await buildGeography(geographyFiles(bootstrap.file)));
   const ctx = makeContext(rawDir, manifest, geo);
 
-  rmSync(GENERATED, { recursive: true, force: true });
-  rmSync(PUBLIC_DATA, { recursive: true, force: true });
   mkdirSync(GENERATED, { recursive: true });
+  mkdirSync(PUBLIC_DATA, { recursive: true });
 
   const catalogue: CatalogueEntry[] = [];
   for (const dataset of DATASETS) {

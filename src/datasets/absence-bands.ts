@@ -10,7 +10,9 @@
  */
 import { DataError, streamCsv, type CsvRow } from '../lib/csv.ts';
 import type { GeographyIndex } from '../lib/geography.ts';
-import { ENGLAND, laGeoRef, type GeoRef, type Phase } from './absence-common.ts';
+import { ENGLAND, laGeoRef, NO_DATA_PERIOD, periodFromEndYear, type GeoRef, type Phase } from './absence-common.ts';
+import { placesExisting } from '../lib/coverage.ts';
+import { KeySet, requireCoverage } from '../lib/validate.ts';
 
 export const BAND_COLUMNS = [
   'pct5_OARate', 'pct10_OARate', 'pct15_OARate', 'pct20_OARate', 'pct25_OARate', 'pct30_OARate',
@@ -117,6 +119,9 @@ export async function parseBands(path: string, geo: GeographyIndex, displayName?
     throw r.error('geographic_level', `"${level}" is not National, Regional or Local authority`);
   };
 
+  const file = displayName ?? path;
+  // Rows are summed over breakdowns, so a repeated row would be counted twice: every breakdown must appear once.
+  const keys = new KeySet(file, 'year, place, school type, free school meals, SEN status, sex and year group');
   const rows = await streamCsv(path, { columns: BANDS_HEADER, header: BANDS_HEADER, displayName }, (r) => {
     if (r.get('time_identifier') !== 'Academic year') throw r.error('time_identifier', 'expected "Academic year"');
     const period = r.text('time_period');
@@ -129,6 +134,9 @@ export async function parseBands(path: string, geo: GeographyIndex, displayName?
     const sen = BANDS_SEN[r.text('sen_status')];
     if (!sen) throw r.error('sen_status', `"${r.get('sen_status')}" is not a known SEN status`);
 
+    const place = level === 'Local authority' ? r.get('old_la_code').trim() : level === 'Regional' ? r.get('region_code').trim() : 'E92000001';
+    const parts = [period, level, place, r.get('school_type'), r.get('fsm_eligible'), r.get('sen_status'), r.get('gender'), r.get('NCyearActual')].map((x) => x.trim());
+    keys.addRow(r, parts.join('|'), 'time_period', `${parts.slice(0, 3).join(' ')} ${parts.slice(3).join(', ')}`);
     const bands = BAND_COLUMNS.map((c) => {
       const n = r.number(c);
       if (!Number.isInteger(n) || n < 0) throw r.error(c, `${n} is not a count of enrolments`);
@@ -151,4 +159,21 @@ export async function parseBands(path: string, geo: GeographyIndex, displayName?
 
 export function persistentRate(c: BandCounts): number {
   return (c.persistent / c.enrolments) * 100;
+}
+
+/** The academic years the bands file covers: 2016/17 to 2022/23, except 2019/20 (no full-year absence was collected). */
+export const BANDS_PERIODS: readonly string[] = Array.from({ length: 7 }, (_, i) => periodFromEndYear(2017 + i)).filter((p) => p !== NO_DATA_PERIOD);
+
+/** Every area that existed in each academic year must have rows, and England and every region. */
+export function checkBandsCoverage(result: BandsResult, geo: GeographyIndex, file: string): void {
+  const have = new Set(result.aggregates.filter((a) => a.phase === 'total' && a.sen === 'all').map((a) => `${a.period}|${a.geo.level}|${a.geo.key}`));
+  requireCoverage({
+    file,
+    column: 'old_la_code',
+    what: 'Enrolments by absence band',
+    periods: BANDS_PERIODS.map(Number),
+    periodLabel: (p) => `${String(p).slice(0, 4)}/${String(p).slice(4)}`,
+    expected: (p) => placesExisting(geo, `${String(p).slice(0, 4)}-12-31`, { area: (la) => `la|${la}`, predecessor: (old) => `predecessor|${old}` }).map((e) => (e.key === 'E92000001' ? { ...e, key: `national|${e.key}` } : /^E1[23]/.test(e.key) ? { ...e, key: `regional|${e.key}` } : e)),
+    has: (key, p) => have.has(`${p}|${key}`),
+  });
 }

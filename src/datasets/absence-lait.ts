@@ -9,9 +9,9 @@
  *   dictionary's `dps`; `-` means no value for that area and year and stays a symbol.
  * - Areas are keyed by `LA Number` (DfE code as a float); 970 = England, 980-990 regions.
  */
-import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { readParquetObjects } from '../lib/read-files.ts';
 import { CellError, parseCell, roundTo, value, type Cell } from '../lib/cell.ts';
-import { DataError, readCsv } from '../lib/csv.ts';
+import { DataError, projectPath, readCsv } from '../lib/csv.ts';
 import type { GeographyIndex } from '../lib/geography.ts';
 import { ENGLAND, laGeoRef, periodFromEndYear, type GeoRef, type Phase } from './absence-common.ts';
 
@@ -177,7 +177,6 @@ export function parseLaitRows(rows: readonly LaitRawRow[], dict: Map<string, Lai
 /** Read the LAIT store and return the absence records. */
 export async function readLaitAbsence(storePath: string, dictPath: string, geo: GeographyIndex): Promise<LaitParseResult> {
   const dict = await parseLaitDictionary(dictPath);
-  const file = await asyncBufferFromFile(storePath);
-  const rows = (await parquetReadObjects({ file, columns: ['Short Desc', 'Years', 'LA and Regions', 'Values', 'LA Number'] })) as LaitRawRow[];
-  return parseLaitRows(rows, dict, geo, 'data/raw/lait/bds_long_0.parquet');
+  const rows = await readParquetObjects<LaitRawRow>(storePath, ['Short Desc', 'Years', 'LA and Regions', 'Values', 'LA Number']);
+  return parseLaitRows(rows, dict, geo, projectPath(storePath));
 }

@@ -104,7 +104,6 @@ export async function parseSenStatus(path: string, geo: GeographyIndex, displayN
     const send = r.number('send_value');
     const noSen = r.number('no_sen_value');
     const gap = r.number('gap_to_no_sen');
-    if (Math.abs(send - noSen - gap) > 1e-9) throw r.error('gap_to_no_sen', `${gap} is not send_value − no_sen_value (${send - noSen})`);
     const isPercent = SEN_METRICS[metric].unit.startsWith('%');
     if (send < 0 || (isPercent && send > 100)) throw r.error('send_value', `${send} is out of range for ${metric}`);
     if (noSen < 0) throw r.error('no_sen_value', `${noSen} is out of range for ${metric}`);
@@ -114,6 +113,7 @@ export async function parseSenStatus(path: string, geo: GeographyIndex, displayN
       if (phase !== 'special') throw r.error('no_sen_value', `${noSen} is out of range for ${metric}`);
       extremeNoSen++;
     }
+    if (Math.abs(send - noSen - gap) > 1e-9) throw r.error('gap_to_no_sen', `${gap} is not send_value − no_sen_value (${send - noSen})`);
     const key = `${metric}|${period}|${term}|${code}|${phase}|${group}`;
     if (seen.has(key)) throw r.error('metric', `duplicate row for ${key}`);
     seen.add(key);

@@ -12,7 +12,7 @@ import { EES_GEOGRAPHY_COLUMNS, laGeography, type Column, type CsvValue, type Do
 import type { GeographyIndex } from '../lib/geography.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { ABSENCE_YEARS, PHASE_LABEL, type GeoRef } from './absence-common.ts';
-import { parseBands, type BandsAggregate, type BandsSen } from './absence-bands.ts';
+import { checkBandsCoverage, parseBands, type BandsAggregate, type BandsSen } from './absence-bands.ts';
 import { LAIT_MEASURES, readLaitAbsence, type LaitMeasure, type LaitRecord } from './absence-lait.ts';
 import { parseSenStatus, SEN_GROUP_LABEL, SEN_METRICS, type SenMetric, type SenRecord } from './absence-sen.ts';
 
@@ -146,9 +146,10 @@ export function senJson(records: readonly SenRecord[]): SenJson {
     const i = slots[r.metric].findIndex((s) => s.period === r.period && s.term === r.term);
     // Pages show termly suspension rates for all schools only (the download has every phase).
     if (SEN_METRICS[r.metric].kind === 'suspension' && r.phase !== 'total') continue;
-    // Rounded to 2 decimal places for the pages (shown to 1); the download keeps the published precision.
-    put(r.metric, `${r.phase}|${r.group}`, k, i, roundTo(r.send, 2));
-    put(r.metric, `${r.phase}|none`, k, i, roundTo(r.noSen, 2));
+    // The published value, unrounded: pages round once, at display, and medians,
+    // gaps, ranks and neighbour counts are taken from these exact values.
+    put(r.metric, `${r.phase}|${r.group}`, k, i, r.send);
+    put(r.metric, `${r.phase}|none`, k, i, r.noSen);
   }
   return { slots, places, values, breaks };
 }
@@ -273,6 +274,7 @@ export const absenceDataset: DatasetBuilder = {
     const { geo } = ctx;
     const lait = await readLaitAbsence(ctx.file('lait-store'), ctx.file('lait-dictionary'), geo);
     const bands = await parseBands(ctx.file('absence-bands'), geo, 'data/raw/absence/dfe_absence_bands_2016-17_to_2022-23_noheader.csv');
+    checkBandsCoverage(bands, geo, 'data/raw/absence/dfe_absence_bands_2016-17_to_2022-23_noheader.csv');
     const sen = await parseSenStatus(ctx.file('absence-sen-status'), geo, 'data/raw/absence/send_absence_by_la_sen_status_long.csv');
 
     const absence: Download = {

@@ -8,7 +8,6 @@
  * inset; the main map shows London as one outline, so every area has exactly
  * one shape on the national map.
  */
-import { readFileSync } from 'node:fs';
 import { geoAlbers, geoArea, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, merge } from 'topojson-client';
@@ -16,6 +15,7 @@ import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { DataError } from '../lib/csv.ts';
+import { ENGLAND_BOUNDS, readBoundaries } from '../lib/geojson.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 
 export const MAP_WIDTH = 600;
@@ -58,19 +58,21 @@ function rewind(f: AreaFeature): AreaFeature {
 }
 
 export function buildEnglandMap(geojsonPath: string, resolve: (onsCode: string) => string | null, expected: number): EnglandMap {
-  const fc = JSON.parse(readFileSync(geojsonPath, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
+  const fc = readBoundaries(geojsonPath, { codeProperty: 'CTYUA23CD', ...ENGLAND_BOUNDS, include: (code) => code.startsWith('E') });
   const areas: AreaFeature[] = [];
   const seen = new Set<string>();
   for (const [i, f] of fc.features.entries()) {
     const code = String(f.properties['CTYUA23CD'] ?? '');
     if (!code.startsWith('E')) continue;
     const laCode = resolve(code);
-    if (!laCode) throw new DataError(geojsonPath, null, 'CTYUA23CD', `feature ${i}: ${code} (${String(f.properties['CTYUA23NM'])}) is not a current area`);
-    if (seen.has(laCode)) throw new DataError(geojsonPath, null, 'CTYUA23CD', `feature ${i}: a second shape for area ${laCode}`);
+    if (!laCode) throw new DataError(geojsonPath, null, 'CTYUA23CD', `feature ${i + 1}: ${code} (${String(f.properties['CTYUA23NM'])}) is not a current area. Check the boundary file is the one in data/sources.json (run \`npm run data:fetch\`)`);
+    if (seen.has(laCode)) throw new DataError(geojsonPath, null, 'CTYUA23CD', `feature ${i + 1}: a second shape for area ${laCode} (${code}): each area must have exactly one feature. Run \`npm run data:fetch\` to restore the published file`);
     seen.add(laCode);
     areas.push({ type: 'Feature', properties: { laCode }, geometry: f.geometry });
   }
-  if (areas.length !== expected) throw new DataError(geojsonPath, null, 'CTYUA23CD', `expected ${expected} English areas, found ${areas.length}`);
+  if (areas.length !== expected) {
+    throw new DataError(geojsonPath, null, 'CTYUA23CD', `expected one feature for each of the ${expected} areas, found ${areas.length}: ${expected - areas.length} area${expected - areas.length === 1 ? '' : 's'} have no shape. Run \`npm run data:fetch\` to restore the published file`);
+  }
 
   let topo = topology({ areas: { type: 'FeatureCollection', features: areas } } as unknown as Parameters<typeof topology>[0], 1e5) as unknown as Topology;
   topo = presimplify(topo as never) as unknown as Topology;

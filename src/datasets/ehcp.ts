@@ -15,7 +15,9 @@
  * 0%); tests check every derived rate against the published one.
  */
 import { ratio, roundTo, value, type Cell } from '../lib/cell.ts';
-import { streamCsv, type CsvRow } from '../lib/csv.ts';
+import { DataError, projectPath, streamCsv, type CsvRow } from '../lib/csv.ts';
+import { placesExisting } from '../lib/coverage.ts';
+import { requireCoverage, requirePartOfWhole, requireRateAgrees } from '../lib/validate.ts';
 import { OGL, type Column, type Download } from '../lib/downloads.ts';
 import type { GeographyIndex } from '../lib/geography.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
@@ -63,7 +65,7 @@ export async function parseCaseload2025(path: string, geo: GeographyIndex, geos:
   stats.rows = await streamCsv(path, { columns: [...EES_GEO, 'breakdown_topic', 'breakdown', 'ehcplans'] }, (r) => {
     if (!isTotalRow(r)) return skip(stats, 'breakdown rows (age, sex, ethnicity, …): only the total is used');
     if (r.text('time_identifier') !== 'Academic year') throw r.error('time_identifier', 'expected "Academic year"');
-    store.put('ehc_plans', eesGeoKey(r, geo, geos), januaryYear(r), r.cell('ehcplans', { ...COUNT, symbols: [...COUNT.symbols], allowBlank: false }), r, 'ehcplans');
+    store.put('ehc_plans', eesGeoKey(r, geo, geos), januaryYear(r), r.cell('ehcplans', { ...COUNT, symbols: [...COUNT.symbols], allowBlank: false, kind: 'count' }), r, 'ehcplans');
   });
   return { store, stats };
 }
@@ -77,7 +79,7 @@ export async function parseAgeCaseload2022(path: string, geo: GeographyIndex, ge
     // This release labels January counts "Calendar year" with a 4-digit year: 2022 = January 2022.
     const year = calendarYear(r);
     const key = eesGeoKey(r, geo, geos);
-    const opts = { symbols: ['z', 'x'] as ('z' | 'x')[], allowBlank: false };
+    const opts = { symbols: ['z', 'x'] as ('z' | 'x')[], allowBlank: false, kind: 'count' as const };
     store.put('ehc_plans', key, year, r.cell('Total_ehc', opts), r, 'Total_ehc');
     store.put('statements', key, year, r.cell('Total_st', opts), r, 'Total_st');
   });
@@ -85,6 +87,22 @@ export async function parseAgeCaseload2022(path: string, geo: GeographyIndex, ge
 }
 
 const FLOW_OPTS = { symbols: ['x', 'z', 'c'] as ('x' | 'z' | 'c')[], allowBlank: false };
+const COUNT_OPTS = { ...FLOW_OPTS, kind: 'count' as const };
+const PC_OPTS = { ...FLOW_OPTS, kind: 'percent' as const };
+
+/**
+ * Read a count, its denominator and the published rate between them from one
+ * row: counts are whole numbers of 0 or more, the part is no larger than the
+ * whole, the rate lies in 0–100 and agrees with the counts to its published rounding.
+ */
+function readRate(r: CsvRow, num: string, den: string, pc: string): { num: Cell; den: Cell; pc: Cell } {
+  const n = r.cell(num, COUNT_OPTS);
+  const d = r.cell(den, COUNT_OPTS);
+  const p = r.cell(pc, PC_OPTS);
+  requirePartOfWhole(r, num, n, den, d);
+  requireRateAgrees(r, pc, p, num, n, den, d);
+  return { num: n, den: d, pc: p };
+}
 
 /**
  * Calendar-year flows 2014–2022 (2023 release of sen2_mi). 2014 covers
@@ -99,16 +117,15 @@ export async function parseMi2023(path: string, geo: GeographyIndex, geos: Map<s
     const year = calendarYear(r);
     if (year === 2014) return skip(stats, '2014: September–December only, not comparable with whole years');
     const key = eesGeoKey(r, geo, geos);
-    const put = (m: string, c: string) => store.put(m, key, year, r.cell(c, FLOW_OPTS), r, c);
-    put('requests', 'inreq_ehc');
-    put('refused', 'ass_refused_ehc');
-    put('refused_pc_published', 'ass_refused_ehc_pc');
-    put('t20_den', 'tot_inc_exc_ehc');
-    put('t20_num', 'inc_exc_20week_ehc');
-    put('t20_pc_published', 'inc_exc_20week_rate');
-    put('t20_den_ex', 'tot_no_exc_ehc');
-    put('t20_num_ex', 'no_exc_20week_ehc');
-    put('t20_pc_ex_published', 'no_exc_20week_rate');
+    const putRate = (ms: [string, string, string], cs: [string, string, string]) => {
+      const v = readRate(r, cs[0], cs[1], cs[2]);
+      store.put(ms[0], key, year, v.num, r, cs[0]);
+      store.put(ms[1], key, year, v.den, r, cs[1]);
+      store.put(ms[2], key, year, v.pc, r, cs[2]);
+    };
+    putRate(['refused', 'requests', 'refused_pc_published'], ['ass_refused_ehc', 'inreq_ehc', 'ass_refused_ehc_pc']);
+    putRate(['t20_num', 't20_den', 't20_pc_published'], ['inc_exc_20week_ehc', 'tot_inc_exc_ehc', 'inc_exc_20week_rate']);
+    putRate(['t20_num_ex', 't20_den_ex', 't20_pc_ex_published'], ['no_exc_20week_ehc', 'tot_no_exc_ehc', 'no_exc_20week_rate']);
   });
   return { store, stats };
 }
@@ -120,9 +137,10 @@ export async function parseRequests2025(path: string, geo: GeographyIndex, geos:
     if (!isTotalRow(r)) return skip(stats, 'breakdown rows: only the total is used');
     const key = eesGeoKey(r, geo, geos);
     const year = calendarYear(r);
-    store.put('requests', key, year, r.cell('requests_received_in_year', FLOW_OPTS), r, 'requests_received_in_year');
-    store.put('refused', key, year, r.cell('requests_decided_not_to_assess', FLOW_OPTS), r, 'requests_decided_not_to_assess');
-    store.put('refused_pc_published', key, year, r.cell('request_not_assess_pc', FLOW_OPTS), r, 'request_not_assess_pc');
+    const v = readRate(r, 'requests_decided_not_to_assess', 'requests_received_in_year', 'request_not_assess_pc');
+    store.put('requests', key, year, v.den, r, 'requests_received_in_year');
+    store.put('refused', key, year, v.num, r, 'requests_decided_not_to_assess');
+    store.put('refused_pc_published', key, year, v.pc, r, 'request_not_assess_pc');
   });
   return { store, stats };
 }
@@ -142,7 +160,12 @@ export async function parseTimeliness2025(path: string, geo: GeographyIndex, geo
     if (!isTotalRow(r)) return skip(stats, 'breakdown rows: only the total is used');
     const key = eesGeoKey(r, geo, geos);
     const year = calendarYear(r);
-    for (const [m, c] of map) store.put(m, key, year, r.cell(c, FLOW_OPTS), r, c);
+    for (const i of [0, 3]) {
+      const v = readRate(r, map[i + 1]![1], map[i]![1], map[i + 2]![1]);
+      store.put(map[i]![0], key, year, v.den, r, map[i]![1]);
+      store.put(map[i + 1]![0], key, year, v.num, r, map[i + 1]![1]);
+      store.put(map[i + 2]![0], key, year, v.pc, r, map[i + 2]![1]);
+    }
   });
   return { store, stats };
 }
@@ -163,17 +186,50 @@ export const NEEDS = [
   ['need_unknown', 'Need not recorded'],
 ] as const;
 
-export async function parseNeeds2025(path: string, geo: GeographyIndex, geos: Map<string, GeoInfo>): Promise<{ store: SeriesStore; stats: ParseStats }> {
+/**
+ * Where DfE's published primary-need percentage contradicts its own counts,
+ * the site shows the percentage recomputed from the counts and says so on the
+ * page and in the download notes. Only these cells may disagree: any other
+ * disagreement stops the build. Key: DfE code|January year|need.
+ */
+export const NEED_PC_DEPARTURES: ReadonlySet<string> = new Set(['936|2025|sld', '936|2025|spld']);
+
+/** A published figure the site departs from, and why: shown where the figure is shown. */
+export interface Departure {
+  geoKey: string;
+  period: number;
+  measure: string;
+  published: string;
+  shown: number;
+  note: string;
+}
+
+export async function parseNeeds2025(path: string, geo: GeographyIndex, geos: Map<string, GeoInfo>): Promise<{ store: SeriesStore; stats: ParseStats; departures: Departure[] }> {
   const store = new SeriesStore();
   const stats: ParseStats = { rows: 0, skipped: {} };
-  stats.rows = await streamCsv(path, { columns: [...EES_GEO, 'breakdown_topic', 'breakdown', 'ehc_plans', ...NEEDS.map(([k]) => `number_${k}`)] }, (r) => {
+  const departures: Departure[] = [];
+  const pcColumn = (k: string) => (k === 'need_unknown' ? 'unknown_pc' : `${k}_pc`);
+  stats.rows = await streamCsv(path, { columns: [...EES_GEO, 'breakdown_topic', 'breakdown', 'ehc_plans', ...NEEDS.flatMap(([k]) => [`number_${k}`, pcColumn(k)])] }, (r) => {
     if (!isTotalRow(r)) return skip(stats, 'breakdown rows: only the total is used');
     const key = eesGeoKey(r, geo, geos);
     const year = januaryYear(r);
-    store.put('need_total', key, year, r.cell('ehc_plans', FLOW_OPTS), r, 'ehc_plans');
-    for (const [k] of NEEDS) store.put(`need_${k}`, key, year, r.cell(`number_${k}`, FLOW_OPTS), r, `number_${k}`);
+    const total = r.cell('ehc_plans', COUNT_OPTS);
+    store.put('need_total', key, year, total, r, 'ehc_plans');
+    for (const [k] of NEEDS) {
+      const n = r.cell(`number_${k}`, COUNT_OPTS);
+      const pc = r.cell(pcColumn(k), PC_OPTS);
+      requirePartOfWhole(r, `number_${k}`, n, 'ehc_plans', total);
+      if (NEED_PC_DEPARTURES.has(`${key}|${year}|${k}`) && pc.kind === 'value' && n.kind === 'value' && total.kind === 'value') {
+        const shown = roundTo((n.value / total.value) * 100, 1);
+        const needLabel = NEEDS.find(([x]) => x === k)![1].toLowerCase();
+        const note = `${geos.get(key)?.name ?? key}, January ${year}, ${needLabel}: DfE publishes ${pc.value}%, but its own counts give ${n.value.toLocaleString('en-GB')} of ${total.value.toLocaleString('en-GB')} plans (${shown}%)`;
+        departures.push({ geoKey: key, period: year, measure: `need_${k}_pc`, published: r.get(pcColumn(k)).trim(), shown, note });
+      } else requireRateAgrees(r, pcColumn(k), pc, `number_${k}`, n, 'ehc_plans', total);
+      store.put(`need_${k}`, key, year, n, r, `number_${k}`);
+      store.put(`need_${k}_pc_published`, key, year, pc, r, pcColumn(k));
+    }
   });
-  return { store, stats };
+  return { store, stats, departures };
 }
 
 /** Round a derived percentage to 1 dp like the published figures; symbols pass through. */
@@ -181,13 +237,32 @@ function pc1(c: Cell): Cell {
   return c.kind === 'value' ? value(roundTo(c.value, 1)) : c;
 }
 
-/** Derived rates, percentages to 1 dp as published; a zero denominator gives `z`. */
-export function deriveEhcpRates(store: SeriesStore): void {
+/**
+ * The percentages, one rule for every cell: DfE's published figure (value or
+ * symbol) where it gives one; derived from the two counts, to 1 dp, only where
+ * DfE published no percentage but both counts; and where neither exists, DfE's
+ * symbol, else the derived one (`z` for a zero denominator). The documented
+ * departures (NEED_PC_DEPARTURES) show the derived figure instead, disclosed.
+ * Returns how many cells were derived, by measure.
+ */
+export function deriveEhcpRates(store: SeriesStore, departures: readonly Departure[] = []): Record<string, number> {
+  const derivedCount: Record<string, number> = {};
+  const departed = new Set(departures.map((d) => `${d.measure}|${d.geoKey}|${d.period}`));
   const derive = (out: string, num: string, den: string) => {
+    const published = `${out}_published`;
     for (const g of store.geoKeys(den)) {
       for (const p of store.periods(den)) {
         if (!store.has(den, g, p)) continue;
-        store.put(out, g, p, pc1(ratio(store.get(num, g, p), store.get(den, g, p))));
+        const computed = pc1(ratio(store.get(num, g, p), store.get(den, g, p)));
+        const pub = store.has(published, g, p) ? store.get(published, g, p) : null;
+        let cell: Cell;
+        if (departed.has(`${out}|${g}|${p}`)) cell = computed;
+        else if (pub?.kind === 'value') cell = pub;
+        else if (computed.kind === 'value') {
+          cell = computed;
+          derivedCount[out] = (derivedCount[out] ?? 0) + 1;
+        } else cell = pub ?? computed;
+        store.put(out, g, p, cell);
       }
     }
   };
@@ -195,6 +270,46 @@ export function deriveEhcpRates(store: SeriesStore): void {
   derive('t20_pc', 't20_num', 't20_den');
   derive('t20_pc_ex', 't20_num_ex', 't20_den_ex');
   for (const [k] of NEEDS) derive(`need_${k}_pc`, `need_${k}`, 'need_total');
+  return derivedCount;
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/**
+ * What each release must contain: every period it covers, and in each, England,
+ * every region and every area that existed then. Documented exceptions only.
+ */
+export const EHCP_COVERAGE = [
+  { release: 'caseload25', source: 'ehcp-2025-caseload', measure: 'ehc_plans', column: 'ehcplans', what: 'EHC plans at January', periods: range(2019, 2025), january: true },
+  { release: 'caseload22', source: 'ehcp-2022-age-caseload', measure: 'ehc_plans', column: 'Total_ehc', what: 'EHC plans at January', periods: range(2010, 2022), january: true },
+  { release: 'mi23', source: 'ehcp-2023-mi', measure: 'requests', column: 'inreq_ehc', what: 'Requests for an EHC needs assessment', periods: range(2015, 2022), january: false },
+  { release: 'req25', source: 'ehcp-2025-requests', measure: 'requests', column: 'requests_received_in_year', what: 'Requests for an EHC needs assessment', periods: range(2019, 2024), january: false },
+  { release: 'tim25', source: 'ehcp-2025-timeliness-20-week', measure: 't20_den', column: 'plans_issued_den', what: 'New EHC plans issued', periods: range(2019, 2024), january: false },
+  { release: 'needs', source: 'ehcp-2025-sen-needs-all-plans', measure: 'need_total', column: 'ehc_plans', what: 'EHC plans by primary need', periods: [2025], january: true },
+] as const;
+
+/** Documented gaps: `${release}|${key}|${period}` → why. */
+export const EHCP_COVERAGE_EXCEPTIONS: ReadonlyMap<string, string> = new Map<string, string>([
+  ['tim25|856|2023', 'Leicester: the 2025 release publishes no 20-week timeliness row for 2023 (shown as not published)'],
+  ['tim25|921|2023', 'Isle of Wight: the 2025 release publishes no 20-week timeliness row for 2023 (shown as not published)'],
+]);
+
+export function checkEhcpCoverage(file: (id: string) => string, geo: GeographyIndex, releases: Record<string, { store: SeriesStore }>): void {
+  for (const c of EHCP_COVERAGE) {
+    const store = releases[c.release]!.store;
+    const exceptions = new Map<string, string>();
+    for (const [k, why] of EHCP_COVERAGE_EXCEPTIONS) if (k.startsWith(`${c.release}|`)) exceptions.set(k.slice(c.release.length + 1), why);
+    requireCoverage({
+      file: file(c.source),
+      column: c.column,
+      what: c.what,
+      periods: c.periods,
+      periodLabel: (p) => (c.january ? `January ${p}` : String(p)),
+      expected: (p) => placesExisting(geo, c.january ? `${p}-01-15` : `${p}-12-31`, { area: (la) => la, predecessor: (old) => `pred-${old}` }),
+      has: (key, p) => store.has(c.measure, key, p),
+      exceptions,
+    });
+  }
 }
 
 export interface EhcpBuild {
@@ -205,6 +320,10 @@ export interface EhcpBuild {
   stats: Record<string, ParseStats>;
   /** The separate per-release stores, for tests. */
   releases: Record<string, SeriesStore>;
+  /** Published figures the site departs from (disclosed on pages and in download notes). */
+  departures: Departure[];
+  /** Percentage cells derived from counts because DfE published none, by measure. */
+  derived: Record<string, number>;
 }
 
 export async function buildEhcp(file: (id: string) => string, geo: GeographyIndex): Promise<EhcpBuild> {
@@ -215,6 +334,8 @@ export async function buildEhcp(file: (id: string) => string, geo: GeographyInde
   const req25 = await parseRequests2025(file('ehcp-2025-requests'), geo, geos);
   const tim25 = await parseTimeliness2025(file('ehcp-2025-timeliness-20-week'), geo, geos);
   const needs = await parseNeeds2025(file('ehcp-2025-sen-needs-all-plans'), geo, geos);
+
+  checkEhcpCoverage(file, geo, { caseload25, caseload22, mi23, req25, tim25, needs });
 
   const store = new SeriesStore();
   const disagreements: Disagreement[] = [];
@@ -229,8 +350,11 @@ export async function buildEhcp(file: (id: string) => string, geo: GeographyInde
   for (const m of ['requests', 'refused']) merge(m, mi23.store, req25.store);
   for (const m of ['t20_den', 't20_num', 't20_den_ex', 't20_num_ex']) merge(m, mi23.store, tim25.store);
   for (const m of ['need_total', ...NEEDS.map(([n]) => `need_${n}`)]) merge(m, new SeriesStore(), needs.store);
+  // DfE's own percentages, later release winning, to keep where published.
+  for (const m of ['refused_pc', 't20_pc', 't20_pc_ex']) mergeReleases(store, `${m}_published`, mi23.store, m === 'refused_pc' ? req25.store : tim25.store);
+  for (const [n] of NEEDS) mergeReleases(store, `need_${n}_pc_published`, new SeriesStore(), needs.store);
 
-  deriveEhcpRates(store);
+  const derived = deriveEhcpRates(store, needs.departures);
 
   return {
     store,
@@ -239,6 +363,8 @@ export async function buildEhcp(file: (id: string) => string, geo: GeographyInde
     overlaps,
     stats: { caseload25: caseload25.stats, caseload22: caseload22.stats, mi23: mi23.stats, req25: req25.stats, tim25: tim25.stats, needs: needs.stats },
     releases: { caseload25: caseload25.store, caseload22: caseload22.store, mi23: mi23.store, req25: req25.store, tim25: tim25.store, needs: needs.store },
+    departures: needs.departures,
+    derived,
   };
 }
 
@@ -281,11 +407,31 @@ function measure(id: string): MeasureMeta {
   return m;
 }
 
-function columnsFor(ids: string[]): Column[] {
+/** How a percentage column was made, said in the data dictionary (issue 11.3). */
+const PC_PROVENANCE =
+  " Published by DfE (value or symbol kept as published); derived from this row's two counts, to 1 decimal place, only where DfE published no percentage (x) but published both counts.";
+
+function columnsFor(ids: string[], departures: readonly Departure[] = []): Column[] {
   return ids.map((id) => {
     const m = measure(id);
-    return { name: id, type: 'Indicator', label: m.label, unit: m.unit === '' ? '' : m.unit, dp: m.dp } satisfies Column;
+    let label = m.label;
+    if (m.unit === '%') {
+      label += `.${PC_PROVENANCE}`;
+      const own = departures.filter((d) => d.measure === id);
+      if (own.length > 0) label += ` Recomputed from DfE's counts, departing from DfE's published figure: ${own.map((d) => `${d.note}`).join('; ')}.`;
+    }
+    return { name: id, type: 'Indicator', label, unit: m.unit === '' ? '' : m.unit, dp: m.dp } satisfies Column;
   });
+}
+
+/** Download notes: which published figures the site departs from, and how many percentages it derived. */
+function departureNotes(b: EhcpBuild, ids: string[]): string {
+  const own = b.departures.filter((d) => ids.includes(d.measure));
+  const derived = ids.reduce((n, id) => n + (b.derived[id] ?? 0), 0);
+  const parts: string[] = [];
+  if (own.length > 0) parts.push(` Departures from published figures: ${own.map((d) => `${d.note}; this file shows ${d.shown}% (recomputed from the counts)`).join('. ')}.`);
+  if (derived > 0) parts.push(` ${derived} percentage${derived === 1 ? '' : 's'} where DfE published none (x) but published both counts ${derived === 1 ? 'is' : 'are'} derived from the counts.`);
+  return parts.join('');
 }
 
 export const ehcpDataset: DatasetBuilder = {
@@ -298,10 +444,20 @@ export const ehcpDataset: DatasetBuilder = {
     const conflicts = b.disagreements.filter((d) => d.newer.kind === 'value');
     if (conflicts.length > 0) {
       const d = conflicts[0]!;
-      throw new Error(`EHC plan releases disagree where they overlap (${conflicts.length} cells), e.g. ${d.measure} ${d.geoKey} ${d.period}`);
+      const newer = d.measure === 'ehc_plans' ? 'ehcp-2025-caseload' : d.measure.startsWith('t20') ? 'ehcp-2025-timeliness-20-week' : 'ehcp-2025-requests';
+      const older = d.measure === 'ehc_plans' ? 'ehcp-2022-age-caseload' : 'ehcp-2023-mi';
+      const fmt = (c: Cell) => (c.kind === 'value' ? String(c.value) : c.kind === 'symbol' ? c.code : 'blank');
+      throw new DataError(
+        ctx.file(newer),
+        null,
+        d.measure,
+        `disagrees with ${projectPath(ctx.file(older))} where the releases overlap (${conflicts.length} cell${conflicts.length === 1 ? '' : 's'}), e.g. ${b.geos.get(d.geoKey)?.name ?? d.geoKey} ${d.period}: ${fmt(d.newer)} here, ${fmt(d.older)} there. Check both files against the published releases (run \`npm run data:fetch\`); a genuine revision needs a documented rule in src/datasets/ehcp.ts`,
+      );
     }
     const withheld = withheldNotes(b);
-    const json = { ...seriesToJson(b.store, EHCP_MEASURES, b.geos), withheld };
+    const departures: Record<string, string[]> = {};
+    for (const d of b.departures) (departures[d.geoKey] ??= []).push(`${d.note}. This site shows ${d.shown}%, recomputed from DfE’s counts.`);
+    const json = { ...seriesToJson(b.store, EHCP_MEASURES, b.geos), withheld, departures };
 
     const caseloadIds = ['ehc_plans', 'statements'];
     const flowIds = ['requests', 'refused', 'refused_pc', 't20_den', 't20_num', 't20_pc', 't20_den_ex', 't20_num_ex', 't20_pc_ex'];
@@ -319,8 +475,8 @@ export const ehcpDataset: DatasetBuilder = {
       {
         id: 'ehc-plans-requests-timeliness',
         title: 'EHC needs assessment requests, refusals and 20-week timeliness, 2015 to 2024',
-        description: 'Initial requests for an EHC needs assessment, requests refused, and new EHC plans issued within the legal 20-week limit, including and excluding exception cases, by calendar year. Percentages are recomputed from the counts. 2023 onwards come from person-level returns: DfE warns of a break in the series.',
-        columns: [...seriesGeoColumns('Calendar year'), ...columnsFor(flowIds)],
+        description: `Initial requests for an EHC needs assessment, requests refused, and new EHC plans issued within the legal 20-week limit, including and excluding exception cases, by calendar year. Percentages are DfE's published figures, kept as published.${departureNotes(b, flowIds)} 2023 onwards come from person-level returns: DfE warns of a break in the series.`,
+        columns: [...seriesGeoColumns('Calendar year'), ...columnsFor(flowIds, b.departures)],
         rows: seriesDownloadRows(b.store, flowIds, b.geos, ctx.geo, 'Calendar year'),
         sourceIds: FLOW_SOURCES,
         licence: OGL,
@@ -328,8 +484,8 @@ export const ehcpDataset: DatasetBuilder = {
       {
         id: 'ehc-plans-primary-need',
         title: 'EHC plans by primary type of need, January 2025',
-        description: 'EHC plans at January 2025 by the primary type of need recorded, for England, regions and each local area.',
-        columns: [...seriesGeoColumns('January'), ...columnsFor(needIds)],
+        description: `EHC plans at January 2025 by the primary type of need recorded, for England, regions and each local area. Percentages are DfE's published figures.${departureNotes(b, needIds)}`,
+        columns: [...seriesGeoColumns('January'), ...columnsFor(needIds, b.departures)],
         rows: seriesDownloadRows(b.store, needIds, b.geos, ctx.geo, 'January'),
         sourceIds: ['ehcp-2025-sen-needs-all-plans'],
         licence: OGL,

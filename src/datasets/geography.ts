@@ -4,7 +4,8 @@
  * Sources: geo-las (DfE register), geo-regions, geo-code-history,
  * geo-neighbours (May 2025 statistical neighbours), geo-places (ward lookup).
  */
-import { readCsv, streamCsv, DataError } from '../lib/csv.ts';
+import { readCsv, streamCsv, DataError, projectPath } from '../lib/csv.ts';
+import { KeySet } from '../lib/validate.ts';
 import { EES_GEOGRAPHY_COLUMNS, OGL, laGeography, type Download } from '../lib/downloads.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 import {
@@ -39,6 +40,8 @@ function isoFromDfeDate(s: string): string {
 
 export async function parseRegions(path: string): Promise<Region[]> {
   const rows = await readCsv(path, { columns: ['region_code', 'region_name'] });
+  const keys = new KeySet(path, 'region code');
+  for (const r of rows) keys.addRow(r, r.text('region_code'), 'region_code');
   const regions = rows
     .filter((r) => r.text('region_code').startsWith('E12'))
     .map((r) => ({ code: r.text('region_code'), name: r.text('region_name'), slug: slugify(r.text('region_name')) }));
@@ -49,7 +52,9 @@ export async function parseRegions(path: string): Promise<Region[]> {
 export async function parseCodeHistory(path: string): Promise<CodeChange[]> {
   const columns = ['effective_date', 'event', 'old_la_code', 'old_ons_code', 'old_name', 'new_la_code', 'new_ons_code', 'new_name', 'note'];
   const rows = await readCsv(path, { columns });
+  const keys = new KeySet(path, 'change of an old code to a new code');
   return rows.map((r) => {
+    keys.addRow(r, `${r.text('old_ons_code')}|${r.text('new_ons_code')}`, 'old_ons_code', `${r.text('old_ons_code')} → ${r.text('new_ons_code')}`);
     const effectiveDate = r.text('effective_date');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) throw r.error('effective_date', `"${effectiveDate}" is not an ISO date`);
     for (const c of ['old_la_code', 'new_la_code']) if (!/^\d{3}$/.test(r.text(c))) throw r.error(c, 'expected a 3-digit DfE code');
@@ -69,6 +74,7 @@ export async function parseCodeHistory(path: string): Promise<CodeChange[]> {
 }
 
 interface RegisterRow {
+  line: number;
   onsCode: string;
   laCode: string;
   name: string;
@@ -81,7 +87,9 @@ interface RegisterRow {
 export async function parseRegister(path: string): Promise<RegisterRow[]> {
   const columns = ['new_la_code', 'la_name', 'date_of_operation', 'date_of_termination', 'parent_geography_code', 'status', 'old_la_code'];
   const rows = await readCsv(path, { columns });
+  const keys = new KeySet(path, 'ONS code');
   return rows.map((r) => {
+    keys.addRow(r, r.text('new_la_code'), 'new_la_code', r.text('new_la_code'));
     const status = r.text('status');
     if (status !== 'live' && status !== 'terminated') throw r.error('status', `"${status}" is not live or terminated`);
     const date = (col: string): string | null => {
@@ -94,6 +102,7 @@ export async function parseRegister(path: string): Promise<RegisterRow[]> {
       }
     };
     return {
+      line: r.line,
       onsCode: r.text('new_la_code'),
       laCode: r.text('old_la_code'),
       name: r.text('la_name'),
@@ -110,7 +119,7 @@ function isSingleEnglishLa(row: RegisterRow): boolean {
   return /^E(06|08|09|10)\d{6}$/.test(row.onsCode) && /^\d{3}$/.test(row.laCode);
 }
 
-export async function parseNeighbours(path: string): Promise<Map<string, Neighbour[]>> {
+export async function parseNeighbours(path: string): Promise<Map<string, Neighbour[]> & { lines?: Map<string, number> }> {
   const slots = Array.from({ length: 10 }, (_, i) => i + 1);
   const columns = ['LA num', 'LA Name', ...slots.flatMap((i) => [`SN${i}`, `SNP${i}`])];
   let snp = 0;
@@ -122,16 +131,25 @@ export async function parseNeighbours(path: string): Promise<Map<string, Neighbo
     // The current set ends at the first empty row; the predecessors' older sets follow.
     stopAt: (fields) => fields.every((f) => f.trim() === ''),
   });
-  const result = new Map<string, Neighbour[]>();
+  const result: Map<string, Neighbour[]> & { lines?: Map<string, number> } = new Map<string, Neighbour[]>();
+  const lines = new Map<string, number>();
+  result.lines = lines;
   for (const r of rows) {
     const code = r.text('LA num');
+    lines.set(code, r.line);
     if (!/^\d{3}$/.test(code)) throw r.error('LA num', 'expected a 3-digit DfE code');
-    if (result.has(code)) throw r.error('LA num', `${code} appears twice`);
+    if (result.has(code)) throw r.error('LA num', `${code} appears twice: each area's neighbours must be listed once. Remove the repeated row`);
+    const listed = new Map<string, number>();
     result.set(
       code,
       slots.map((i) => {
         const laCode = r.text(`SN${i}`);
         if (!/^\d{3}$/.test(laCode)) throw r.error(`SN${i}`, 'expected a 3-digit DfE code');
+        // Exactly 10 distinct neighbours, none of them the area itself.
+        if (laCode === code) throw r.error(`SN${i}`, `${laCode} is the area itself: an area cannot be its own statistical neighbour. Check the row against DfE's published neighbours`);
+        const before = listed.get(laCode);
+        if (before !== undefined) throw r.error(`SN${i}`, `${laCode} is already neighbour ${before}: the 10 neighbours must be 10 different areas. Check the row against DfE's published neighbours`);
+        listed.set(laCode, i);
         const raw = r.text(`SNP${i}`);
         const closeness = CLOSENESS.find((c) => c.toLowerCase() === raw.toLowerCase());
         if (!closeness) throw r.error(`SNP${i}`, `"${raw}" is not a closeness band (${CLOSENESS.join(', ')})`);
@@ -151,18 +169,20 @@ export async function buildGeography(files: GeographyFiles): Promise<Geography> 
   ]);
   const regionCodes = new Set(regions.map((r) => r.code));
   const live = register.filter((r) => r.live && isSingleEnglishLa(r));
+  const liveKeys = new KeySet(files.las, 'live DfE code');
+  for (const r of live) liveKeys.add(r.laCode, r.line, 'old_la_code', `live DfE code ${r.laCode} (${r.name})`);
   if (live.length !== AREA_COUNT) {
     throw new DataError(files.las, null, 'status', `expected ${AREA_COUNT} live single English local authorities, found ${live.length}`);
   }
   const areas: Area[] = live.map((r) => {
-    if (!regionCodes.has(r.regionCode)) throw new DataError(files.las, null, 'parent_geography_code', `${r.name}: unknown region ${r.regionCode}`);
+    if (!regionCodes.has(r.regionCode)) throw new DataError(files.las, r.line, 'parent_geography_code', `${r.name}: "${r.regionCode}" is not one of the 9 English regions in ${projectPath(files.regions)}. Check the row against the DfE register`);
     const name = readableName(r.name);
     const formerOnsCodes = register
       .filter((t) => !t.live && t.laCode === r.laCode && t.onsCode !== r.onsCode)
       .sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''))
       .map((t) => t.onsCode);
     const ns = neighbours.get(r.laCode);
-    if (!ns) throw new DataError(files.neighbours, null, 'LA num', `${r.name} (${r.laCode}) has no statistical neighbours`);
+    if (!ns) throw new DataError(files.neighbours, null, 'LA num', `${r.name} (${r.laCode}) has no statistical neighbours: every live area needs a row. Check the file against DfE's published neighbours (run \`npm run data:fetch\`)`);
     return {
       laCode: r.laCode,
       onsCode: r.onsCode,
@@ -179,8 +199,9 @@ export async function buildGeography(files: GeographyFiles): Promise<Geography> 
 
   const laCodes = new Set(areas.map((a) => a.laCode));
   for (const [code, ns] of neighbours) {
-    if (!laCodes.has(code)) throw new DataError(files.neighbours, null, 'LA num', `${code} is not a current local authority`);
-    for (const n of ns) if (!laCodes.has(n.laCode)) throw new DataError(files.neighbours, null, `SN${n.rank}`, `neighbour ${n.laCode} of ${code} is not a current local authority`);
+    const line = neighbours.lines?.get(code) ?? null;
+    if (!laCodes.has(code)) throw new DataError(files.neighbours, line, 'LA num', `${code} is not a current local authority in ${projectPath(files.las)}. Check the row against DfE's published neighbours`);
+    for (const n of ns) if (!laCodes.has(n.laCode)) throw new DataError(files.neighbours, line, `SN${n.rank}`, `neighbour ${n.laCode} of ${code} is not a current local authority in ${projectPath(files.las)}. Check the row against DfE's published neighbours`);
   }
   const slugs = new Set(areas.map((a) => a.slug));
   if (slugs.size !== areas.length) throw new Error('two areas have the same URL slug');

@@ -8,7 +8,7 @@
  *   The 2021 file is not used: its local SEND columns are blank and its England
  *   row repeats 2022's (SOURCES.md).
  */
-import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { readParquetObjects } from '../lib/read-files.ts';
 import { parseCell, roundTo, value, CellError, type Cell } from '../lib/cell.ts';
 import { DataError, readCsv, streamCsv } from '../lib/csv.ts';
 import { OGL, type Column, type CsvValue, type Download } from '../lib/downloads.ts';
@@ -16,6 +16,8 @@ import type { GeographyIndex } from '../lib/geography.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
 import { baseGeos, eesGeoKey, ENGLAND, geoKeyForCode, seriesToJson, SeriesStore, type GeoInfo, type MeasureMeta, type PeriodType } from '../lib/series.ts';
 import { geoColumnValues, orderedGeoKeys, seriesGeoColumns } from './series-download.ts';
+import { placesExisting } from '../lib/coverage.ts';
+import { requireCoverage } from '../lib/validate.ts';
 
 export type SenGroup = 'ehcp' | 'sen_support' | 'no_sen' | 'all';
 
@@ -59,6 +61,13 @@ export const NEET_MEASURES = [
 ] as const;
 
 export const NEET_SOURCES = ['neet-2022', 'neet-2023', 'neet-2024', 'neet-2025'];
+/** Documented gaps in the NEET files: `${key}|${year}` → why. */
+export const NEET_COVERAGE_EXCEPTIONS: ReadonlyMap<string, string> = new Map<string, string>(
+  [2022, 2023, 2024, 2025].flatMap((y) => [
+    [`201|${y}`, 'City of London: DfE publishes no NEET row (too few young people; shown as not published)'],
+    [`420|${y}`, 'Isles of Scilly: DfE publishes no NEET row (too few young people; shown as not published)'],
+  ]),
+);
 
 /** LAIT `Years`: "2025" (academic year ending 2025) or "2024-25 (OT)" (financial year 2024-25 → 2025). */
 export function laitPeriod(years: string, periodType: PeriodType): number {
@@ -104,8 +113,7 @@ export async function parseLait(path: string, geo: GeographyIndex, geos: Map<str
   const count = (rule: string) => {
     skipped[rule] = (skipped[rule] ?? 0) + 1;
   };
-  const file = await asyncBufferFromFile(path);
-  const rows = (await parquetReadObjects({ file, columns: ['Short Desc', 'Years', 'LA and Regions', 'Values', 'LA Number'] })) as LaitRow[];
+  const rows = await readParquetObjects<LaitRow>(path, ['Short Desc', 'Years', 'LA and Regions', 'Values', 'LA Number'], displayName);
   const byCode = new Map(measures.map((m) => [m.code, m]));
   const regionByName = new Map(geo.geography.regions.map((r) => [r.name.toLowerCase(), r.code]));
   const seen = new Set<string>();
@@ -141,13 +149,14 @@ export async function parseLait(path: string, geo: GeographyIndex, geos: Map<str
     let cell: Cell;
     try {
       // LAIT writes "-" for no value; values carry floating-point noise, so round to the measure's precision.
-      cell = parseCell(row.Values ?? '', { symbols: ['-', 'c', 'x', '..'], allowBlank: false });
+      cell = parseCell(row.Values ?? '', { symbols: ['-', 'c', 'x', '..'], allowBlank: false, kind: m.unit === '%' ? 'percent' : undefined });
+      if (cell.kind === 'value' && m.unit !== '%' && cell.value < 0) throw new CellError(`${cell.value} is negative: ${m.label} cannot be below 0. Check this row against the published file`);
     } catch (e) {
       if (e instanceof CellError) throw fail('Values', e.message);
       throw e;
     }
     if (cell.kind === 'value') cell = value(roundTo(cell.value, m.dp));
-    store.put(m.id, key, period, cell);
+    store.put(m.id, key, period, cell, { error: (c, p) => fail(c ?? 'Short Desc', p) });
   });
   for (const m of measures) if (!seen.has(m.code)) throw new DataError(displayName, null, 'Short Desc', `LAIT measure ${m.code} has no rows`);
   return { store, skipped };
@@ -157,15 +166,42 @@ export async function parseNeet(path: string, year: number, geo: GeographyIndex,
   return streamCsv(path, { columns: ['time_period', 'geographic_level', 'country_code', 'region_code', 'old_la_code', 'la_name', ...NEET_MEASURES.map((m) => m.column)] }, (r) => {
     if (r.number('time_period') !== year) throw r.error('time_period', `expected ${year}`);
     const key = eesGeoKey(r, geo, geos);
-    for (const m of NEET_MEASURES) store.put(m.id, key, year, r.cell(m.column, { symbols: ['c', 'z', 'x'], allowBlank: false }), r, m.column);
+    for (const m of NEET_MEASURES) store.put(m.id, key, year, r.cell(m.column, { symbols: ['c', 'z', 'x'], allowBlank: false, kind: 'percent' }), r, m.column);
   });
 }
 
 export async function buildOutcomes(file: (id: string) => string, geo: GeographyIndex): Promise<OutcomesBuild> {
   const geos = baseGeos(geo);
   await checkLaitDictionary(file('lait-dictionary'), LAIT_MEASURES);
-  const { store, skipped } = await parseLait(file('lait-store'), geo, geos, LAIT_MEASURES, 'lait/bds_long_0.parquet');
-  for (const [i, id] of NEET_SOURCES.entries()) await parseNeet(file(id), 2022 + i, geo, geos, store);
+  const { store, skipped } = await parseLait(file('lait-store'), geo, geos, LAIT_MEASURES);
+  for (const [i, id] of NEET_SOURCES.entries()) {
+    const year = 2022 + i;
+    await parseNeet(file(id), year, geo, geos, store);
+    // Each year's file must have England, every region and every area that existed that March.
+    requireCoverage({
+      file: file(id),
+      column: NEET_MEASURES[0].column,
+      what: '16-17-year-olds NEET or activity not known',
+      periods: [year],
+      periodLabel: (p) => `the ${p} file`,
+      expected: (p) => placesExisting(geo, `${p}-03-31`, { area: (la) => la, predecessor: (old) => `pred-${old}` }),
+      has: (key, p) => store.has(NEET_MEASURES[0].id, key, p),
+      exceptions: NEET_COVERAGE_EXCEPTIONS,
+    });
+  }
+  // Every LAIT measure must have a row (a value or LAIT's "-") for England, every region and every area that existed, in every year it covers.
+  for (const m of LAIT_MEASURES) {
+    const periods = store.periods(m.id);
+    requireCoverage({
+      file: file('lait-store'),
+      column: 'Values',
+      what: `LAIT ${m.code}`,
+      periods,
+      periodLabel: (p) => String(p),
+      expected: (p) => placesExisting(geo, `${p}-03-31`, { area: (la) => la, predecessor: (old) => `pred-${old}` }),
+      has: (key, p) => store.has(m.id, key, p),
+    });
+  }
   return { store, geos, skipped };
 }
 

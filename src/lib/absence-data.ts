@@ -6,7 +6,7 @@
 import laitJson from '../generated/absence-lait.json';
 import bandsJson from '../generated/absence-bands.json';
 import senJsonData from '../generated/absence-sen.json';
-import { BLANK, symbol, value, type Cell, type SymbolCode } from './cell.ts';
+import { BLANK, roundTo, symbol, value, type Cell, type SymbolCode } from './cell.ts';
 import type { Area, GeographyIndex } from './geography.ts';
 import { spread, type Spread } from './spread.ts';
 import type { BandsJson, JsonCell, LaitJson, SenJson } from '../datasets/absence.ts';
@@ -137,6 +137,7 @@ export function persistentAbsenceFacts(geo: GeographyIndex, area: Area): Persist
 /** Direction of change between two rates, compared at 1 decimal place. */
 export function directionOf(before: number | null, after: number | null): Direction {
   if (before === null || after === null) return 'unknown';
-  const d = Math.round(after * 10) - Math.round(before * 10);
+  // The same rounding as the figures shown (roundTo), so "up" never contradicts two equal displayed values.
+  const d = Math.round(roundTo(after, 1) * 10) - Math.round(roundTo(before, 1) * 10);
   return d > 0 ? 'up' : d < 0 ? 'down' : 'same';
 }

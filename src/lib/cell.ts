@@ -46,6 +46,21 @@ export interface ParseCellOptions {
   allowBlank?: boolean;
   /** Only these symbols are allowed; any other symbol is an error. Default: all. */
   symbols?: readonly SymbolCode[];
+  /**
+   * What the number is, checked here so every reader gets the same rule:
+   * a count is a whole number of 0 or more; a percent lies in 0–100.
+   */
+  kind?: 'count' | 'percent';
+}
+
+/** Check a parsed value against its kind; throws a CellError saying what is wrong. */
+export function checkKind(n: number, kind: 'count' | 'percent' | undefined, raw = String(n)): void {
+  if (kind === 'count' && (!Number.isInteger(n) || n < 0)) {
+    throw new CellError(`"${raw.trim()}" is not a count: a count must be a whole number of 0 or more. Check this row against the published file`);
+  }
+  if (kind === 'percent' && (n < 0 || n > 100)) {
+    throw new CellError(`"${raw.trim()}" is not a percentage: a percentage must lie between 0 and 100. Check this row against the published file`);
+  }
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -75,6 +90,7 @@ export function parseCell(raw: string, options: ParseCellOptions = {}): Cell {
   if (!NUMBER.test(s)) throw new CellError(`"${raw}" is not a number or a known symbol`);
   const n = Number(s);
   if (!Number.isFinite(n)) throw new CellError(`"${raw}" is not a finite number`);
+  checkKind(n, options.kind, raw);
   return value(n);
 }
 

@@ -10,18 +10,39 @@
  *   build stops. Nothing is dropped quietly.
  */
 import { createReadStream } from 'node:fs';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import Papa from 'papaparse';
 import { CellError, parseCell, type Cell, type ParseCellOptions } from './cell.ts';
+import { PROJECT_ROOT } from './sources.ts';
+
+/**
+ * A file as error messages name it: relative to the project (data/raw/…),
+ * whatever the working directory; a file outside the project keeps its path.
+ */
+export function projectPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(PROJECT_ROOT, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+/** What to do about bad input, when the problem does not say more. */
+export const DEFAULT_ACTION = 'Check this against the published source, or run `npm run data:fetch` to restore the file';
 
 export class DataError extends Error {
+  readonly file: string;
+  readonly problem: string;
   constructor(
-    readonly file: string,
+    file: string,
     readonly line: number | null,
     readonly column: string | null,
-    readonly problem: string,
+    problem: string,
   ) {
-    super(`${file}${line === null ? '' : `:${line}`}${column === null ? '' : ` column "${column}"`}: ${problem}`);
+    // Every error says what to do; a problem that does not gets the general advice.
+    problem = /npm run|check |remove |documented exception|fix |update /i.test(problem) ? problem : `${problem}. ${DEFAULT_ACTION}`;
+    const shown = projectPath(file);
+    super(`${shown}${line === null ? '' : `:${line}`}${column === null ? '' : ` column "${column}"`}: ${problem}`);
+    this.file = shown;
+    this.problem = problem;
     this.name = 'DataError';
   }
 }
@@ -105,9 +126,7 @@ export interface CsvOptions {
 }
 
 function displayPath(path: string, options: CsvOptions): string {
-  if (options.displayName) return options.displayName;
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
+  return options.displayName ?? projectPath(path);
 }
 
 /**
@@ -144,6 +163,8 @@ export function streamCsv(path: string, options: CsvOptions, onRow: (row: CsvRow
 
     Papa.parse<string[]>(stream as unknown as File, {
       header: false,
+      // Always a comma: auto-detection fails on some valid files ("Unable to auto-detect delimiting character").
+      delimiter: ',',
       dynamicTyping: false,
       skipEmptyLines: false,
       beforeFirstChunk: (chunk) => chunk.replace(/^\uFEFF/, ''),

@@ -13,8 +13,9 @@ import { describeStanding, outsideRange, standing } from './compare.ts';
 import { formatMonth, formatNumber, formatPercent, formatPeriod } from './format.ts';
 import type { Area, GeographyIndex } from './geography.ts';
 import { eventDate } from './inspections.ts';
-import { ehcp, ehcpCountFacts, planGrowth, plansCell, timelinessFacts } from './send-data.ts';
+import { ehcp, ehcpCountFacts, planGrowth, plansCell, predecessorsOf, timelinessFacts } from './send-data.ts';
 import { moneyKeyFacts } from './money-facts.ts';
+import { noChangeReason, notShownReason, notShownValue } from './key-facts-text.ts';
 
 export interface KeyFact {
   id: string;
@@ -92,7 +93,8 @@ function plansFacts(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact {
   const details: string[] = [];
   const g = f.growth;
   if (g.area === null) {
-    details.push(`No growth figure since January ${g.from}: the area did not exist in its current form then.`);
+    const reason = noChangeReason(plansCell(area.laCode, g.from), f.count.area, `January ${g.from}`, `January ${f.year}`, predecessorsOf(area).length > 0);
+    details.push(`No growth figure since January ${g.from}: ${reason}.`);
   } else {
     const s = standing(g.area, geo.neighboursOf(area).map((n) => planGrowth(n.laCode, g.from, g.to)));
     const base = valueOf(plansCell(area.laCode, g.from));
@@ -109,8 +111,8 @@ function plansFacts(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact {
   return {
     id: 'ehc-plans',
     label: 'EHC plans',
-    value: count === null ? `Not published for January ${f.year}` : `${formatNumber(count)} in January ${f.year}`,
-    details,
+    value: count === null ? notShownValue(f.count.area, `January ${f.year}`) : `${formatNumber(count)} in January ${f.year}`,
+    details: count === null && notShownReason(f.count.area) ? [notShownReason(f.count.area)!, ...details] : details,
     sectionId: 'ehc-plans',
   };
 }

@@ -18,6 +18,8 @@ export const tribunal = new SeriesView(tribunalJson as unknown as SeriesJson);
 export const outcomes = new SeriesView(outcomesJson as unknown as SeriesJson);
 
 export const ehcpWithheld = (ehcpJson as unknown as { withheld: Record<string, string[]> }).withheld;
+/** Published figures the site departs from (recomputed from DfE's counts), by area: disclosed wherever they are offered. */
+export const ehcpDepartures = (ehcpJson as unknown as { departures?: Record<string, string[]> }).departures ?? {};
 export const tribunalCautions = (tribunalJson as unknown as { cautions: Record<string, string[]> }).cautions;
 
 export interface Comparison {

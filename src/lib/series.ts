@@ -112,13 +112,18 @@ export function eesGeoKey(row: CsvRow, geo: GeographyIndex, known: Map<string, G
 export class SeriesStore {
   readonly data = new Map<string, Map<string, Map<number, Cell>>>();
 
-  put(measure: string, geoKey: string, period: number, cell: Cell, row?: CsvRow, column?: string): void {
+  /**
+   * Store one cell. A second cell for the same measure, place and period is a
+   * duplicate key: an error at `row` (a CSV row, or any source location that
+   * can make a located error).
+   */
+  put(measure: string, geoKey: string, period: number, cell: Cell, row?: Pick<CsvRow, 'error'>, column?: string): void {
     let byGeo = this.data.get(measure);
     if (!byGeo) this.data.set(measure, (byGeo = new Map()));
     let byPeriod = byGeo.get(geoKey);
     if (!byPeriod) byGeo.set(geoKey, (byPeriod = new Map()));
     if (byPeriod.has(period)) {
-      const msg = `duplicate ${measure} for ${geoKey} in ${period}`;
+      const msg = `duplicate row: a second ${measure} for ${geoKey} in ${period} (each area and period must appear once). Remove the repeated row; check the file against the published source`;
       if (row) throw row.error(column ?? null, msg);
       throw new Error(msg);
     }

@@ -28,6 +28,8 @@ describe('direction of change', () => {
     expect(directionOf(30.1, 29.9)).toBe('down');
     expect(directionOf(null, 30)).toBe('unknown');
     expect(directionOf(30, null)).toBe('unknown');
+    // Shown as 26.7% both years (26.65 rounds half up once): never "up" between two equal displayed figures.
+    expect(directionOf(26.65, 26.7)).toBe('same');
   });
 });
 

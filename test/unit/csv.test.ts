@@ -28,7 +28,7 @@ describe('readCsv', () => {
   it('names file and line for a row with missing fields', async () => {
     const err = await readCsv(fixture('short-row.csv'), { columns, displayName: 'short-row.csv' }).catch((e) => e);
     expect(err).toBeInstanceOf(DataError);
-    expect(err.message).toBe('short-row.csv:3: expected 3 fields, found 2');
+    expect(err.message).toBe('short-row.csv:3: expected 3 fields, found 2. Check this against the published source, or run `npm run data:fetch` to restore the file');
   });
 
   it('names file, line and column for a value that is not a number or symbol', async () => {

@@ -57,7 +57,7 @@ describe('first-cycle register: validation errors name file, line and column', (
 
   it('a code listed twice is an error on the second line', async () => {
     const err = await firstCycleError('fc-duplicate.csv');
-    expect(err.message).toBe('fc-duplicate.csv:3 column "la_code_old": 886 already appears on line 2');
+    expect(err.message).toBe('fc-duplicate.csv:3 column "la_code_old": 886 already appears on line 2. Check this against the published source, or run `npm run data:fetch` to restore the file');
   });
 });
 
