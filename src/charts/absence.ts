@@ -30,6 +30,7 @@ import {
 import type { SenMetric } from '../datasets/absence-sen.ts';
 import { NO_DATA_PERIOD, PHASE_LABEL, PHASES } from '../datasets/absence-common.ts';
 import { PALETTE } from './render.ts';
+import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
 
 const PA: SenMetric = 'enrolments_pa_10_exact_percent';
@@ -194,11 +195,11 @@ function trendChart(slug: string): ChartSpec {
       `Before the council was created, figures were published for ${listInProse(preds.map((p) => p.name))}. ${preds.length === 1 ? 'It covers' : 'They cover'} a different area, so ${drawPreds ? 'it is shown as a separate dashed line' : 'they are in the table, not drawn'}, not as ${area.name}'s figures.`,
     );
   const series: LineSeries[] = [
-    { name: area.name, values: own.map(num), stroke: PALETTE.blue, width: 3 },
-    ...(drawPreds ? preds.map((p) => ({ name: p.name, values: p.cells.map(num), stroke: PALETTE.blue, dash: '2,3', ownLabel: true })) : []),
-    { name: 'England', values: eng.map(num), stroke: PALETTE.darkGrey },
-    { name: region.name, values: reg.map(num), stroke: PALETTE.grey, dash: '6,3' },
-    { name: 'Neighbours (median)', values: nb.map((s) => s?.median ?? null), stroke: PALETTE.grey, dash: '2,2' },
+    { name: area.name, values: own.map(num), ...COMPARISON_STYLE.area },
+    ...(drawPreds ? preds.map((p) => ({ name: p.name, values: p.cells.map(num), ...COMPARISON_STYLE.other, ownLabel: true })) : []),
+    { name: 'England', values: eng.map(num), ...COMPARISON_STYLE.england },
+    { name: region.name, values: reg.map(num), ...COMPARISON_STYLE.region },
+    { name: NEIGHBOURS_LABEL, values: nb.map((s) => s?.median ?? null), ...COMPARISON_STYLE.neighbours },
   ];
   return checkSpec({
     id: 'absence-trend',
@@ -358,9 +359,9 @@ function gapChart(slug: string): ChartSpec {
     plot: linePlot(
       periods,
       [
-        { name: 'EHC plan', values: series.ehcp, stroke: PALETTE.blue, width: 3 },
-        { name: 'SEN support', values: series.support, stroke: PALETTE.turquoise, dash: '6,3' },
-        { name: 'No SEN', values: series.none, stroke: PALETTE.maroon, dash: '2,2' },
+        { name: 'EHC plan', values: series.ehcp, ...SEN_STYLE.ehcp },
+        { name: 'SEN support', values: series.support, ...SEN_STYLE.senSupport },
+        { name: 'No SEN', values: series.none, ...SEN_STYLE.noSen },
       ],
       'Persistently absent (%)',
       { ticks: periods.filter((_, i) => i % 2 === 0), labelWidth: 110 },
@@ -411,9 +412,9 @@ function suspensionsChart(slug: string): ChartSpec {
     plot: linePlot(
       labels,
       [
-        { name: 'EHC plan', values: series.ehcp, stroke: PALETTE.blue, width: 3 },
-        { name: 'SEN support', values: series.support, stroke: PALETTE.turquoise, dash: '6,3' },
-        { name: 'No SEN', values: series.none, stroke: PALETTE.maroon, dash: '2,2' },
+        { name: 'EHC plan', values: series.ehcp, ...SEN_STYLE.ehcp },
+        { name: 'SEN support', values: series.support, ...SEN_STYLE.senSupport },
+        { name: 'No SEN', values: series.none, ...SEN_STYLE.noSen },
       ],
       'Suspensions per 100 pupils',
       { ticks: labels.filter((l) => l.startsWith('Autumn')).filter((_, i) => i % 2 === 0), labelWidth: 110, tickFormat: (d) => d.replace('Autumn ', ''), format: (n) => formatNumber(n, 2) },
@@ -469,9 +470,9 @@ function nationalChart(): ChartSpec {
     plot: linePlot(
       periods,
       [
-        { name: 'Any SEN', values: any.map(num), stroke: PALETTE.blue, width: 3 },
-        { name: 'All pupils', values: all.map(num), stroke: PALETTE.darkGrey },
-        { name: 'No identified SEN', values: none.map(num), stroke: PALETTE.maroon, dash: '2,2' },
+        { name: 'Any SEN', values: any.map(num), ...SEN_STYLE.anySen },
+        { name: 'All pupils', values: all.map(num), ...SEN_STYLE.allPupils },
+        { name: 'No identified SEN', values: none.map(num), ...SEN_STYLE.noSen },
       ],
       'Persistently absent (%)',
       { ticks: periods.filter((_, i) => i % 3 === 0) },

@@ -14,6 +14,7 @@ import { blankReason, compare, ehcp, ehcpWithheld, outcomes, plansCell, tribunal
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../lib/site.ts';
 import { PALETTE } from './render.ts';
+import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 const SEN2 = 'Department for Education, Education, health and care plans (SEN2)';
@@ -339,9 +340,9 @@ export const ehcpPrimaryNeed: ChartFactory = {
 // ------------------------------------------------------------- outcomes (national)
 
 const GROUPS = [
-  { suffix: 'ehcp', label: 'EHC plan', stroke: PALETTE.blue, dash: undefined, width: 3 },
-  { suffix: 'sen_support', label: 'SEN support', stroke: PALETTE.turquoise, dash: '6,3', width: 2 },
-  { suffix: 'no_sen', label: 'No SEN', stroke: PALETTE.orange, dash: '2,3', width: 2 },
+  { suffix: 'ehcp', label: 'EHC plan', ...SEN_STYLE.ehcp },
+  { suffix: 'sen_support', label: 'SEN support', ...SEN_STYLE.senSupport },
+  { suffix: 'no_sen', label: 'No SEN', ...SEN_STYLE.noSen },
 ] as const;
 
 function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | ''; title: (last: Record<string, number>, year: string) => string; subtitle: string; source: string; sourceIds: string[]; release: string; notes: string[]; periodLabel: (p: number) => string; yDomain?: [number, number] }): ChartFactory {
@@ -497,7 +498,7 @@ interface AreaChartOpts {
   explain?: (area: Area, year: number) => string | null;
 }
 
-export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: 'Similar areas', england: 'England' });
+export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: NEIGHBOURS_LABEL, england: 'England' });
 
 function areaComparisonChart(o: AreaChartOpts): ChartFactory {
   return {
@@ -539,7 +540,7 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         if (e !== null) parts.push(`${compareText(a, e, o.unit, o.dp)} England (${fmt(e)})`);
         const tail: string[] = [];
         if (r !== null) tail.push(`${names.region} ${fmt(r)}`);
-        if (n !== null) tail.push(`the median of ${lastC.c.neighboursWithValue} similar areas ${fmt(n)}`);
+        if (n !== null) tail.push(`the median of ${lastC.c.neighboursWithValue} statistical neighbours ${fmt(n)}`);
         summary = `${parts.join(', ')}.${tail.length ? ` For comparison: ${listInProse(tail)}.` : ''}`;
         const firstC = withValue[0]!;
         if (firstC.year !== lastC.year) summary += ` In ${firstC.year} it was ${fmt(v(firstC.c.area)!)}.`;
@@ -558,7 +559,7 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
       }
       for (const r of runs) notes.push(`${r.from === r.to ? r.from : `${r.from} to ${r.to}`}: no figure for ${area.name} (${r.why}).`);
       const fewNeighbours = comps.filter((x) => x.c.neighboursWithValue > 0 && x.c.neighboursWithValue < 10);
-      if (fewNeighbours.length) notes.push(`Similar areas: the median uses only the neighbours with a figure (${listInProse(fewNeighbours.map((x) => `${x.c.neighboursWithValue} of 10 in ${x.year}`))}).`);
+      if (fewNeighbours.length) notes.push(`Statistical neighbours: the median uses only the neighbours with a figure (${listInProse(fewNeighbours.map((x) => `${x.c.neighboursWithValue} of 10 in ${x.year}`))}).`);
       notes.push(...(o.notes?.(area) ?? []));
 
       const lines = comps.flatMap(({ year, c }) => [
@@ -568,10 +569,10 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         { year, series: names.area, value: v(c.area) },
       ]);
       const styles: Record<string, { stroke: string; dash?: string; width?: number }> = {
-        [names.england]: { stroke: PALETTE.grey, width: 2 },
-        [names.region]: { stroke: PALETTE.grey, dash: '6,3', width: 2 },
-        [names.neighbours]: { stroke: PALETTE.grey, dash: '2,3', width: 2 },
-        [names.area]: { stroke: PALETTE.blue, width: 3 },
+        [names.england]: COMPARISON_STYLE.england,
+        [names.region]: COMPARISON_STYLE.region,
+        [names.neighbours]: COMPARISON_STYLE.neighbours,
+        [names.area]: COMPARISON_STYLE.area,
       };
       return {
         id: o.id,
@@ -588,8 +589,8 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
           { name: 'area', type: 'Indicator', label: area.name, unit: o.unit, dp: o.dp },
           ...(o.extraColumns ?? []).map((e): Column => ({ name: e.name, type: 'Indicator', label: e.label, unit: '', dp: 0 })),
           { name: 'region', type: 'Indicator', label: names.region, unit: o.unit, dp: o.dp },
-          { name: 'neighbours', type: 'Indicator', label: 'Median of similar areas', unit: o.unit, dp: o.dp },
-          { name: 'neighbours_n', type: 'Indicator', label: 'Similar areas with a figure', unit: '', dp: 0 },
+          { name: 'neighbours', type: 'Indicator', label: 'Statistical neighbours (median)', unit: o.unit, dp: o.dp },
+          { name: 'neighbours_n', type: 'Indicator', label: 'Statistical neighbours with a figure', unit: '', dp: 0 },
           { name: 'england', type: 'Indicator', label: 'England', unit: o.unit, dp: o.dp },
         ],
         rows,
@@ -616,7 +617,7 @@ export const areaEhcpRate = areaComparisonChart({
   dp: 1,
   higherIsBetter: null,
   noun: 'share of pupils with a plan',
-  subtitle: (a, f, l) => `Pupils with an EHC plan or statement, % of all pupils, ${a.name} compared with England, its region and the median of its 10 similar areas, January ${f} to ${l}`,
+  subtitle: (a, f, l) => `Pupils with an EHC plan or statement, % of all pupils, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, January ${f} to ${l}`,
   source: `${LAIT_SOURCE} (school census)`,
   sourceIds: ['lait-store'],
   release: 'data store, April 2026',
@@ -630,7 +631,7 @@ export const areaTimeliness = areaComparisonChart({
   dp: 1,
   higherIsBetter: true,
   noun: '20-week timeliness',
-  subtitle: (a, f, l) => `New EHC plans issued within 20 weeks, % (including exception cases), ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
+  subtitle: (a, f, l) => `New EHC plans issued within 20 weeks, % (including exception cases), ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
   source: SEN2,
   sourceIds: ['ehcp-2023-mi', 'ehcp-2025-timeliness-20-week'],
   release: SEN2_RELEASE,
@@ -650,7 +651,7 @@ export const areaRefusals = areaComparisonChart({
   dp: 1,
   higherIsBetter: null,
   noun: 'refusal rate',
-  subtitle: (a, f, l) => `Requests for an EHC needs assessment that the council refused, % of requests received, ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
+  subtitle: (a, f, l) => `Requests for an EHC needs assessment that the council refused, % of requests received, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
   source: SEN2,
   sourceIds: ['ehcp-2023-mi', 'ehcp-2025-requests'],
   release: SEN2_RELEASE,
@@ -669,7 +670,7 @@ export const areaAppealRate = areaComparisonChart({
   dp: 1,
   higherIsBetter: null,
   noun: 'appeal rate',
-  subtitle: (a, f, l) => `SEND Tribunal appeals registered, % of appealable decisions, ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
+  subtitle: (a, f, l) => `SEND Tribunal appeals registered, % of appealable decisions, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
   source: TRIBUNAL_SOURCE,
   sourceIds: ['tribunal-appeals'],
   release: 'table for 2014 to 2024, June 2025',
