@@ -83,7 +83,7 @@ export const ehcpGrowth: ChartFactory = {
         marks: [
           Plot.barY(plot, { x: 'year', y: 'n', fill: 'kind' }),
           Plot.ruleY([0]),
-          Plot.text([{ year: 2011, n: v(first.total)! + 60000, t: 'Statements' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.turquoise, fontWeight: 700 }),
+          Plot.text([{ year: 2011, n: v(first.total)! + 60000, t: 'Statements' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.turquoise, fontWeight: 700, textAnchor: 'start', dx: -4 }),
           Plot.text([{ year: last.year - 2, n: v(last.total)! + 30000, t: 'EHC plans' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.blue, fontWeight: 700 }),
         ],
       },
@@ -110,9 +110,18 @@ function linesPlot(rows: { year: number; series: string; value: number | null }[
     .sort((a, b) => a.value - b.value);
   // Labels wrap at about 16 characters (lineWidth 9em); a label of n lines needs n × 15 px.
   const linesOf = (t: string) => t.split(/\s+/).reduce((acc, w) => { const last = acc[acc.length - 1]; if (last !== undefined && (last + ' ' + w).length <= 16) acc[acc.length - 1] = `${last} ${w}`; else acc.push(w); return acc; }, [] as string[]).length;
+  const gapOf = (i: number) => ((linesOf(ends[i]!.series) + linesOf(ends[i - 1]!.series)) / 2) * 15 * unitsPerPx;
   for (let i = 1; i < ends.length; i++) {
-    const gap = ((linesOf(ends[i]!.series) + linesOf(ends[i - 1]!.series)) / 2) * 15 * unitsPerPx;
-    if (ends[i]!.y - ends[i - 1]!.y < gap) ends[i]!.y = ends[i - 1]!.y + gap;
+    if (ends[i]!.y - ends[i - 1]!.y < gapOf(i)) ends[i]!.y = ends[i - 1]!.y + gapOf(i);
+  }
+  // Keep the labels inside the plot: if the top one went above it, move the stack down.
+  const top = ends.at(-1);
+  if (top) {
+    const room = hi - (linesOf(top.series) / 2) * 15 * unitsPerPx;
+    if (top.y > room) {
+      top.y = room;
+      for (let i = ends.length - 2; i >= 0; i--) ends[i]!.y = Math.min(ends[i]!.y, ends[i + 1]!.y - gapOf(i + 1));
+    }
   }
   // Enough decimal places that tick labels differ (e.g. 1.5%, 2.0%, 2.5% rather than 2%, 2%, 3%).
   const tickDp = hi - lo < 10 ? 1 : 0;
@@ -120,7 +129,7 @@ function linesPlot(rows: { year: number; series: string; value: number | null }[
   const marks: Plot.Markish[] = [Plot.ruleY([lo])];
   if (opts.breakAt !== undefined) {
     marks.push(Plot.ruleX([opts.breakAt - 0.5], { stroke: PALETTE.darkGrey, strokeDasharray: '2,3' }));
-    marks.push(Plot.text([{ x: opts.breakAt - 0.5, y: hi }], { x: 'x', y: 'y', text: () => 'New collection', textAnchor: 'start', dx: 3, dy: 4, fill: PALETTE.darkGrey, fontSize: 12 }));
+    marks.push(Plot.text([{ x: opts.breakAt - 0.5, y: hi }], { x: 'x', y: 'y', text: () => 'New collection', textAnchor: 'middle', dy: -8, lineAnchor: 'bottom', fill: PALETTE.darkGrey, fontSize: 13 }));
   }
   for (const s of series) {
     const st = styles[s]!;
@@ -133,10 +142,11 @@ function linesPlot(rows: { year: number; series: string; value: number | null }[
   marks.push(Plot.text(ends, { x: 'year', y: 'y', text: (d: { series: string }) => d.series, dx: 8, textAnchor: 'start', lineWidth: 9, fontSize: 13, fill: (d: { series: string }) => (styles[d.series]!.stroke === PALETTE.grey ? PALETTE.darkGrey : styles[d.series]!.stroke), fontWeight: 600 }));
   return {
     height,
-    marginLeft: 48,
+    marginLeft: 58,
     // Room for the longest one-word area name ("Northamptonshire") in bold at 13 px.
     marginRight: 150,
-    marginTop: 20,
+    // Above the plot: the y-axis label at the left and, over the dotted line, "New collection".
+    marginTop: opts.breakAt !== undefined ? 50 : 20,
     x: { label: null, tickFormat: (d: number) => String(d), ticks: yearTicks(data.map((d) => d.year)) },
     y: { label: opts.yLabel, grid: true, domain: [lo, hi], tickFormat: fmt },
     marks,
@@ -195,7 +205,7 @@ export const ehcpTimeliness: ChartFactory = {
       ],
       rows,
       summary: `In ${last.year}, ${fmtInt(v(last.t20_num)!)} of the ${fmtInt(v(last.t20_den)!)} new EHC plans in England (${fmtPc(v(last.t20_pc)!)}) were issued within the legal limit of 20 weeks. Leaving out exception cases, where the law allows more time, the figure was ${fmtPc(v(last.t20_pc_ex)!)}. The highest share in these years was ${fmtPc(v(best.t20_pc)!)} in ${best.year}.`,
-      notes: ['From 2023 local authorities report on each child rather than in totals; DfE warns of a break in the series.', 'In 2020 COVID-19 rules allowed councils more time.'],
+      notes: ['The dotted line marks the new collection: from 2023 local authorities report on each child rather than in totals, and DfE warns of a break in the series.', 'In 2020 COVID-19 rules allowed councils more time.'],
       plot: linesPlot(lines, { 'All plans': { stroke: PALETTE.blue, width: 3 }, 'Excluding exceptions': { stroke: PALETTE.turquoise, dash: '6,3' } }, { yLabel: '% within 20 weeks', unit: '%', yDomain: [0, 100], breakAt: 2023 }),
     } satisfies ChartSpec;
   },
@@ -343,7 +353,7 @@ const GROUPS = [
   { suffix: 'ehcp', label: 'EHC plan', ...SEN_STYLE.ehcp },
   { suffix: 'sen_support', label: 'SEN support', ...SEN_STYLE.senSupport },
   { suffix: 'no_sen', label: 'No SEN', ...SEN_STYLE.noSen },
-] as const;
+] as readonly { suffix: string; label: string; stroke: string; dash?: string; width: number }[];
 
 function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | ''; title: (last: Record<string, number>, year: string) => string; subtitle: string; source: string; sourceIds: string[]; release: string; notes: string[]; periodLabel: (p: number) => string; yDomain?: [number, number] }): ChartFactory {
   return {
@@ -639,7 +649,7 @@ export const areaTimeliness = areaComparisonChart({
   yDomain: [0, 100],
   extraColumns: [{ name: 'plans_issued', label: `New plans issued`, measure: 't20_den' }],
   explain: timelinessGap,
-  notes: (a) => [...(ehcpWithheld[a.laCode] ?? []), 'From 2023 councils report on each child; DfE warns of a break in the series.'],
+  notes: (a) => [...(ehcpWithheld[a.laCode] ?? []), 'The dotted line marks the new collection: from 2023 councils report on each child rather than in totals, and DfE warns of a break in the series.'],
 });
 
 export const areaRefusals = areaComparisonChart({
@@ -656,6 +666,7 @@ export const areaRefusals = areaComparisonChart({
   sourceIds: ['ehcp-2023-mi', 'ehcp-2025-requests'],
   release: SEN2_RELEASE,
   breakAt: 2023,
+  notes: () => ['The dotted line marks the new collection: from 2023 councils report on each child rather than in totals, and DfE warns of a break in the series.'],
   explain: (a, y) => {
     const r = ehcp.cell('requests', a.laCode, y);
     return r.kind === 'value' && r.value === 0 ? 'no requests received' : null;

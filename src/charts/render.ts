@@ -42,18 +42,46 @@ export function renderPlot(options: Plot.PlotOptions, form: 'desktop' | 'phone' 
   const color = options.color as { legend?: boolean; domain?: unknown[]; range?: unknown[] } | undefined;
   const key = color?.legend ? keyItems(color) : [];
   const phone = form === 'phone';
+  const font = phone ? PHONE_FONT_SIZE : CHART_FONT_SIZE;
+  // A y-axis label sits at the top-left corner, above the top tick label: keep room for both.
+  const yLabel = (options.y as { label?: unknown; axis?: unknown } | undefined)?.label;
+  const needTop = typeof yLabel === 'string' && yLabel !== '' && (options.y as { axis?: unknown }).axis !== null ? Math.ceil(font * 2.4) : 0;
   const el = Plot.plot({
     width: phone ? PHONE_WIDTH : CHART_WIDTH,
     style: { fontSize: `${phone ? PHONE_FONT_SIZE : CHART_FONT_SIZE}px`, fontFamily: FONT_FAMILY, color: PALETTE.text, background: 'transparent' },
     ...options,
     ...(phone ? { width: PHONE_WIDTH } : {}),
+    ...(needTop > (options.marginTop ?? 20) ? { marginTop: needTop } : {}),
     ...(color ? { color: { ...color, legend: false } } : {}),
     document: document as unknown as Document,
   });
   const html = (el as unknown as { outerHTML: string; tagName: string });
   if (html.tagName.toLowerCase() !== 'svg') throw new Error('Plot returned HTML, not SVG: label marks directly (no legends or titles in Plot options)');
   const svg = key.length > 0 ? withKey(html.outerHTML, key, phone ? PHONE_MIN_FONT : KEY_FONT) : html.outerHTML;
-  return tidySvg(phone ? raiseFontSizes(svg, PHONE_MIN_FONT) : svg);
+  return tidySvg(thinTickLabels(phone ? raiseFontSizes(svg, PHONE_MIN_FONT) : svg, phone ? PHONE_MIN_FONT : CHART_FONT_SIZE));
+}
+
+/**
+ * Drop x-axis tick labels that would overprint their neighbour (the tick marks stay):
+ * working from the left, a label is kept only if it clears the last kept one by 6 px.
+ * Applies to every chart, so a narrow drawing never crowds its axis.
+ */
+export function thinTickLabels(svg: string, font: number): string {
+  return svg.replace(/(<g[^>]*aria-label="(?:x|fx)-axis tick label"[^>]*>)([^]*?)(<\/g>)/g, (_m, open: string, body: string, close: string) => {
+    const anchor = /text-anchor="(start|end)"/.exec(open)?.[1] ?? 'middle';
+    let lastRight = -Infinity;
+    const kept = body.replace(/<text\b[^>]*transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*>([^<]*(?:<tspan[^>]*>[^<]*<\/tspan>)*[^<]*)<\/text>/g, (t: string, x: string, inner: string) => {
+      if (/rotate/.test(t)) return t;
+      const lines = inner.includes('<tspan') ? [...inner.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!) : [inner];
+      const w = Math.max(...lines.map((l) => textWidth(l.replace(/&amp;/g, '&'), font)));
+      const cx = Number(x);
+      const left = anchor === 'start' ? cx : anchor === 'end' ? cx - w : cx - w / 2;
+      if (left < lastRight + 6) return '';
+      lastRight = left + w;
+      return t;
+    });
+    return open + kept + close;
+  });
 }
 
 /** Raise every font size in the markup below `min` to `min` (attributes and inline styles). */
@@ -61,6 +89,17 @@ export function raiseFontSizes(svg: string, min: number): string {
   return svg
     .replace(/font-size="([\d.]+)(px)?"/g, (m, n: string) => (Number(n) < min ? `font-size="${min}"` : m))
     .replace(/font-size:\s*([\d.]+)px/g, (m, n: string) => (Number(n) < min ? `font-size: ${min}px` : m));
+}
+
+/** Greedy word wrap to lines of at most `max` characters (a longer word keeps its own line). */
+export function wrapLines(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const w of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${w}`.length <= max) lines[lines.length - 1] = `${last} ${w}`;
+    else lines.push(w);
+  }
+  return lines;
 }
 
 /**
@@ -76,7 +115,8 @@ export function textWidth(text: string, size: number, bold = false): number {
     else if (/[A-Z]/.test(ch)) em += 0.7;
     else em += 0.57;
   }
-  return Math.ceil(em * size * (bold ? 1.08 : 1));
+  // ×1.1: wide enough for DejaVu Sans (Linux's system-ui), wider than Arial or Segoe UI.
+  return Math.ceil(em * size * 1.1 * (bold ? 1.08 : 1));
 }
 
 interface KeyItem { label: string; fill: string }
