@@ -30,6 +30,7 @@ import {
 import type { SenMetric } from '../datasets/absence-sen.ts';
 import { NO_DATA_PERIOD, PHASE_LABEL, PHASES } from '../datasets/absence-common.ts';
 import { PALETTE, textWidth, wrapLines } from './render.ts';
+import { inRegion, theRegion as theRegionName } from '../lib/words.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
 
@@ -59,7 +60,7 @@ function regionBySlug(slug: string): Region {
   return r;
 }
 /** "the North East", but "London" and "Yorkshire and The Humber". */
-const theRegion = (r: Region) => (r.name === 'London' || r.name.startsWith('Yorkshire') ? r.name : `the ${r.name}`);
+const theRegion = (r: Region) => theRegionName(r.name);
 /** "North East areas" */
 const regionAreas = (r: Region) => `${r.name} areas`;
 
@@ -617,7 +618,7 @@ function regionChart(slug: string): ChartSpec {
     key: slug,
     page: `/regions/${slug}/`,
     title: 'Persistent absence across the region',
-    subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools, areas in ${region.name}, ${year}`,
+    subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools, areas ${inRegion(region.name)}, ${year}`,
     source: SRC_SEN,
     release: `Pupil absence in schools in England, ${year}`,
     sourceIds: ['absence-sen-status'],
