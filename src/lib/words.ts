@@ -43,7 +43,7 @@ function typeInProse(laType: string): string {
  * is not a London borough: it is run by the City of London Corporation.
  */
 export function councilType(area: { name: string; laType: string }): string {
-  if (area.name === 'City of London') return 'run by the City of London Corporation (not a London borough)';
+  if (area.name === 'City of London') return 'a local authority area of its own, run by the City of London Corporation,';
   if (area.name === 'Isles of Scilly') return 'a unitary authority (the Council of the Isles of Scilly)';
   const t = typeInProse(area.laType);
   return `${article(t)} ${t}`;
