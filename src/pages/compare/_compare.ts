@@ -61,7 +61,7 @@ function tickLabel(unit: Measure['unit'], v: number): string {
 }
 
 function smallChart(points: Point[], x: [number, number], y: [number, number], better: Measure['better'], unit: Measure['unit']): SVGSVGElement {
-  const W = 230, H = 110, L = 72, R = 10, T = 10, B = 22;
+  const W = 230, H = 110, L = 84, R = 10, T = 10, B = 22;
   const sx = (v: number) => L + ((v - x[0]) / Math.max(1e-9, x[1] - x[0])) * (W - L - R);
   // With lower-is-better measures (inspection outcome 1 is best), the best value sits at the top.
   const sy = (v: number) => {
@@ -71,12 +71,12 @@ function smallChart(points: Point[], x: [number, number], y: [number, number], b
   const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, 'aria-hidden': 'true', focusable: 'false' });
   for (const v of [y[0], y[1]]) {
     s.append(svg('line', { x1: L, x2: W - R, y1: sy(v), y2: sy(v), stroke: GRID }));
-    const t = svg('text', { x: L - 4, y: sy(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#0b0c0c' });
+    const t = svg('text', { x: L - 4, y: sy(v) + 4, 'text-anchor': 'end', 'font-size': 13, fill: '#0b0c0c' });
     t.textContent = tickLabel(unit, v);
     s.append(t);
   }
   for (const [v, anchor] of [[x[0], 'start'], [x[1], 'end']] as const) {
-    const t = svg('text', { x: sx(v), y: H - 6, 'text-anchor': anchor, 'font-size': 11, fill: '#0b0c0c' });
+    const t = svg('text', { x: sx(v), y: H - 6, 'text-anchor': anchor, 'font-size': 13, fill: '#0b0c0c' });
     t.textContent = String(Math.floor(v));
     s.append(t);
   }
