@@ -93,7 +93,7 @@ export async function scrollRegionProblems(page: PwPage): Promise<string[]> {
       const label = (el.getAttribute('aria-label') ?? '').trim() || labelledBy;
       if (!focusable) out.push(`${name} scrolls sideways but is not keyboard-focusable (tabindex="0")`);
       if (!label) out.push(`${name} scrolls sideways but has no accessible name (aria-labelledby or aria-label)`);
-      else if (!el.getAttribute('role')) out.push(`${name} scrolls sideways but has no role (role="region")`);
+      else if (!el.getAttribute('role') && el.tagName !== 'SECTION') out.push(`${name} scrolls sideways but is not a region (a named <section> or role="region")`);
     }
     return out;
   });

@@ -116,9 +116,8 @@ function render(messages: string[]): void {
   const shown = el('p', captionText, 'table-caption');
   shown.setAttribute('aria-hidden', 'true');
   frag.append(shown);
-  const wrap = el('div', undefined, 'table-scroll');
+  const wrap = el('section', undefined, 'table-scroll');
   wrap.tabIndex = 0;
-  wrap.setAttribute('role', 'region');
   wrap.setAttribute('aria-labelledby', 'compare-table-caption');
   const table = el('table', undefined, 'compare-table');
   table.id = 'compare-table';
