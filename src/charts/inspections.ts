@@ -12,6 +12,7 @@ import type { Area } from '../lib/geography.ts';
 import { LATEST_LABELS, NEXT_RULES, OUTCOME_LABELS, PROGRESS_LABELS, type InspectionEvent, type LatestClass } from '../lib/inspections.ts';
 import { geo } from '../lib/site.ts';
 import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth, wrapLines } from './render.ts';
+import { theRegion, theRegionCapitalised } from '../lib/words.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 export const inspections = inspectionsJson as unknown as InspectionsData;
@@ -255,7 +256,7 @@ function latestByRegion(): ChartSpec {
     release: RELEASE,
     columns,
     rows,
-    summary: `Of England’s ${formatNumber(geo.areas.length)} local areas, ${formatNumber(total('outcome-1'))} have a latest outcome of 1 (positive), ${formatNumber(total('outcome-2'))} of 2 (inconsistent) and ${formatNumber(total('outcome-3'))} of 3 (systemic failings); ${formatNumber(total('not-yet'))} have not yet had a full inspection under the 2023 framework. ${most3.regionName} has the highest share with outcome 3 (${formatNumber(most3.counts['outcome-3'])} of ${formatNumber(most3.areas)}); ${mostNotYet.regionName} has the highest share not yet inspected (${formatNumber(mostNotYet.counts['not-yet'])} of ${formatNumber(mostNotYet.areas)}).`,
+    summary: `Of England’s ${formatNumber(geo.areas.length)} local areas, ${formatNumber(total('outcome-1'))} have a latest outcome of 1 (positive), ${formatNumber(total('outcome-2'))} of 2 (inconsistent) and ${formatNumber(total('outcome-3'))} of 3 (systemic failings); ${formatNumber(total('not-yet'))} have not yet had a full inspection under the 2023 framework. ${theRegionCapitalised(most3.regionName)} has the highest share with outcome 3 (${formatNumber(most3.counts['outcome-3'])} of ${formatNumber(most3.areas)}); ${theRegion(mostNotYet.regionName)} has the highest share not yet inspected (${formatNumber(mostNotYet.counts['not-yet'])} of ${formatNumber(mostNotYet.areas)}).`,
     notes: ['An area inspected twice under the 2023 framework is counted by its latest outcome.'],
     plot: stackedOutcomePlot(
       regions.map((r) => ({ y: r.regionName, counts: r.counts })),
