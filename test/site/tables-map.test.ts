@@ -12,7 +12,8 @@ import { formatProblems } from '../../scripts/gates/report.ts';
 import type { Problem } from '../../scripts/gates/links.ts';
 import { site } from './context.ts';
 
-const TABLE = /<section class="table-scroll[^"]*" aria-labelledby="([^"]+)" tabindex="0">\s*<table\b[^>]*>\s*<caption id="([^"]+)"[^>]*>([^<]*)/g;
+// Astro adds data-astro-cid-* attributes to elements styled by a page's own CSS.
+const TABLE = /<section class="table-scroll[^"]*" aria-labelledby="([^"]+)" tabindex="0"[^>]*>\s*<table\b[^>]*>\s*<caption id="([^"]+)"[^>]*>([^<]*)/g;
 
 export function tableProblems(url: string, html: string): Problem[] {
   const problems: Problem[] = [];
@@ -46,15 +47,15 @@ describe('site: tables and maps on a phone', () => {
     expect(withMap.length).toBe(3);
     for (const p of withMap) {
       const html = readFileSync(p.file, 'utf8');
-      const skip = /<a class="skip-map" href="#([^"]+)">Skip the map \((\d+) links\)<\/a>/.exec(html);
+      const skip = /<a class="skip-map" href="#([^"]+)"[^>]*>Skip the map \((\d+) links\)<\/a>/.exec(html);
       expect(skip, p.url).not.toBeNull();
       expect(html).toContain(`id="${skip![1]}"`);
       const map = html.slice(html.indexOf('class="skip-map"'), html.indexOf(`id="${skip![1]}"`));
-      const links = (map.match(/<a href="\/areas\/[^"]+\/" aria-label=/g) ?? []).length;
+      const links = (map.match(/<a href="\/areas\/[^"]+\/[^"]*"[^>]* aria-label=/g) ?? []).length;
       expect(links, p.url).toBe(Number(skip![2]));
-      expect((map.match(/<g class="map-name" aria-hidden="true">/g) ?? []).length).toBe(links);
+      expect((map.match(/<g class="map-name" aria-hidden="true"[^>]*>/g) ?? []).length).toBe(links);
       expect((map.match(/<path class="area"[^>]*><title>/g) ?? []).length).toBe(links);
-      expect(map).toContain('href="/areas/">A to Z list of local areas</a>');
+      expect(map).toMatch(/href="\/areas\/"[^>]*>A to Z list of local areas<\/a>/);
     }
   });
 });
