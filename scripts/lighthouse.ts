@@ -1,7 +1,7 @@
 /**
  * `npm run lighthouse [-- /path/ ...]`: Lighthouse (mobile) on the pages in gates.config.json
  * (or the paths given), served from dist/. Prints the four scores per page and exits 1 unless
- * every page meets lighthouse.minScores (accessibility 100, best-practices and SEO >= 95).
+ * every page meets lighthouse.minScores (performance >= 95, accessibility 100, best-practices and SEO >= 95).
  *
  * The bench script can import runLighthouse / belowMinimum from ./gates/lighthouse.ts.
  */

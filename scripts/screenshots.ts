@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     await pool(jobs, 2, async ({ url, width }) => {
       const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
-      await page.goto(server.origin + url, { waitUntil: 'load' });
+      // networkidle: a page with a query (e.g. /compare/?areas=…) is drawn by its script after load.
+      await page.goto(server.origin + url, { waitUntil: url.includes('?') ? 'networkidle' : 'load' });
       const file = path.join(out, fileName(url, width));
       await page.screenshot({ path: file, fullPage: true });
       await context.close();

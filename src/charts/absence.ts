@@ -29,7 +29,9 @@ import {
 } from '../lib/absence-data.ts';
 import type { SenMetric } from '../datasets/absence-sen.ts';
 import { NO_DATA_PERIOD, PHASE_LABEL, PHASES } from '../datasets/absence-common.ts';
-import { PALETTE } from './render.ts';
+import { PALETTE, textWidth, wrapLines } from './render.ts';
+import { inRegion, theRegion as theRegionName } from '../lib/words.ts';
+import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
 
 const PA: SenMetric = 'enrolments_pa_10_exact_percent';
@@ -58,7 +60,7 @@ function regionBySlug(slug: string): Region {
   return r;
 }
 /** "the North East", but "London" and "Yorkshire and The Humber". */
-const theRegion = (r: Region) => (r.name === 'London' || r.name.startsWith('Yorkshire') ? r.name : `the ${r.name}`);
+const theRegion = (r: Region) => theRegionName(r.name);
 /** "North East areas" */
 const regionAreas = (r: Region) => `${r.name} areas`;
 
@@ -130,7 +132,7 @@ function linePlot(periods: string[], series: LineSeries[], yLabel: string, opts:
   const own = ends.filter((e) => e.own);
   return {
     height,
-    marginRight: opts.labelWidth ?? 120,
+    marginRight: opts.labelWidth ?? Math.max(120, ...column.flatMap((e) => [...e.s.split(' '), `${fmt(e.y)}`]).map((w) => textWidth(w, 14) + 14)),
     marginLeft: 44,
     marginBottom: 40,
     x: { type: 'point', domain: periods, label: null, ticks: opts.ticks ?? periods, tickRotate: 0, padding: 0.2, ...(opts.tickFormat ? { tickFormat: opts.tickFormat } : {}) },
@@ -145,7 +147,7 @@ function linePlot(periods: string[], series: LineSeries[], yLabel: string, opts:
         ];
       }),
       Plot.text(labels, { x: 'x', y: 'ly', text: (d: { s: string; y: number }) => `${d.s}\n${fmt(d.y)}`, textAnchor: 'start', dx: 8, fill: PALETTE.text, lineWidth: 8, lineAnchor: 'middle' }),
-      Plot.text(own, { x: 'x', y: 'y', text: (d: { s: string; y: number }) => `${d.s} ${fmt(d.y)}`, textAnchor: 'end', dx: -6, dy: -8, lineAnchor: 'bottom', lineWidth: 9, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      Plot.text(own, { x: 'x', y: 'y', text: (d: { s: string; y: number }) => `${d.s} ${fmt(d.y)}`, textAnchor: 'start', dx: 6, dy: -8, lineAnchor: 'bottom', lineWidth: 9, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     ],
   };
 }
@@ -194,11 +196,11 @@ function trendChart(slug: string): ChartSpec {
       `Before the council was created, figures were published for ${listInProse(preds.map((p) => p.name))}. ${preds.length === 1 ? 'It covers' : 'They cover'} a different area, so ${drawPreds ? 'it is shown as a separate dashed line' : 'they are in the table, not drawn'}, not as ${area.name}'s figures.`,
     );
   const series: LineSeries[] = [
-    { name: area.name, values: own.map(num), stroke: PALETTE.blue, width: 3 },
-    ...(drawPreds ? preds.map((p) => ({ name: p.name, values: p.cells.map(num), stroke: PALETTE.blue, dash: '2,3', ownLabel: true })) : []),
-    { name: 'England', values: eng.map(num), stroke: PALETTE.darkGrey },
-    { name: region.name, values: reg.map(num), stroke: PALETTE.grey, dash: '6,3' },
-    { name: 'Neighbours (median)', values: nb.map((s) => s?.median ?? null), stroke: PALETTE.grey, dash: '2,2' },
+    { name: area.name, values: own.map(num), ...COMPARISON_STYLE.area },
+    ...(drawPreds ? preds.map((p) => ({ name: p.name, values: p.cells.map(num), ...COMPARISON_STYLE.other })) : []),
+    { name: 'England', values: eng.map(num), ...COMPARISON_STYLE.england },
+    { name: region.name, values: reg.map(num), ...COMPARISON_STYLE.region },
+    { name: NEIGHBOURS_LABEL, values: nb.map((s) => s?.median ?? null), ...COMPARISON_STYLE.neighbours },
   ];
   return checkSpec({
     id: 'absence-trend',
@@ -254,7 +256,9 @@ function compareChart(slug: string): ChartSpec {
   }
   const total = rows.filter((r) => r.education_phase === PHASE_LABEL.total);
   // Short labels in the chart; the table and CSV give each comparison in full.
-  const short = new Map([[places[0]!, area.name], [places[1]!, 'Median of neighbours'], [places[2]!, 'Median of region'], [places[3]!, 'Median of all areas']]);
+  const short = new Map([[places[0]!, area.name], [places[1]!, 'Statistical neighbours (median)'], [places[2]!, 'Median of region'], [places[3]!, 'Median of all areas']]);
+  // Names over about 14 characters break onto a second line; the margin fits the longest line.
+  const compareLeft = Math.max(...[...short.values()].flatMap((l) => wrapLines(l, 22)).map((l) => textWidth(l, 14))) + 12;
   const plotData = total.map((r) => ({ group: r.sen_status as string, place: r.place as string, label: short.get(r.place as string)!, v: num(r.rate as Cell) ?? NaN, own: r.place === area.name }));
   const val = (g: string, p: string) => plotData.find((d) => d.group === g && d.place === p)?.v ?? NaN;
   const e = val('EHC plan', area.name);
@@ -286,18 +290,18 @@ function compareChart(slug: string): ChartSpec {
     summary,
     notes,
     plot: {
-      height: 430,
-      marginLeft: 150,
+      height: 540,
+      marginLeft: compareLeft,
       marginRight: 60,
       marginTop: 30,
       marginBottom: 45,
-      x: { grid: true, label: 'Persistently absent (%)', nice: true },
-      y: { domain: [...short.values()], label: null, tickFormat: (d: string) => (d.length > 20 ? `${d.slice(0, 19)}…` : d) },
+      x: { grid: true, label: 'Persistently absent (%)', nice: true, labelAnchor: 'center', labelArrow: 'none' },
+      y: { domain: [...short.values()], label: null, tickFormat: (d: string) => wrapLines(d, 22).join('\n') },
       fy: { domain: GROUPS.map((g) => g.label), label: null, axis: null, padding: 0.25 },
       marks: [
         Plot.barX(plotData, { fy: 'group', y: 'label', x: 'v', fill: (d: { own: boolean }) => (d.own ? PALETTE.blue : PALETTE.grey) }),
         Plot.text(plotData, { fy: 'group', y: 'label', x: 'v', text: (d: { v: number }) => (Number.isFinite(d.v) ? pct(d.v) : 'not published'), textAnchor: 'start', dx: 4, fill: PALETTE.text }),
-        Plot.text(GROUPS.map((g) => ({ group: g.label })), { fy: 'group', text: 'group', frameAnchor: 'top-left', dx: -146, dy: -20, fontWeight: 'bold', fill: PALETTE.text }),
+        Plot.text(GROUPS.map((g) => ({ group: g.label })), { fy: 'group', text: 'group', frameAnchor: 'top-left', dx: 4 - compareLeft, dy: -20, fontWeight: 'bold', fill: PALETTE.text }),
         Plot.ruleX([0]),
       ],
     },
@@ -358,9 +362,9 @@ function gapChart(slug: string): ChartSpec {
     plot: linePlot(
       periods,
       [
-        { name: 'EHC plan', values: series.ehcp, stroke: PALETTE.blue, width: 3 },
-        { name: 'SEN support', values: series.support, stroke: PALETTE.turquoise, dash: '6,3' },
-        { name: 'No SEN', values: series.none, stroke: PALETTE.maroon, dash: '2,2' },
+        { name: 'EHC plan', values: series.ehcp, ...SEN_STYLE.ehcp },
+        { name: 'SEN support', values: series.support, ...SEN_STYLE.senSupport },
+        { name: 'No SEN', values: series.none, ...SEN_STYLE.noSen },
       ],
       'Persistently absent (%)',
       { ticks: periods.filter((_, i) => i % 2 === 0), labelWidth: 110 },
@@ -411,9 +415,9 @@ function suspensionsChart(slug: string): ChartSpec {
     plot: linePlot(
       labels,
       [
-        { name: 'EHC plan', values: series.ehcp, stroke: PALETTE.blue, width: 3 },
-        { name: 'SEN support', values: series.support, stroke: PALETTE.turquoise, dash: '6,3' },
-        { name: 'No SEN', values: series.none, stroke: PALETTE.maroon, dash: '2,2' },
+        { name: 'EHC plan', values: series.ehcp, ...SEN_STYLE.ehcp },
+        { name: 'SEN support', values: series.support, ...SEN_STYLE.senSupport },
+        { name: 'No SEN', values: series.none, ...SEN_STYLE.noSen },
       ],
       'Suspensions per 100 pupils',
       { ticks: labels.filter((l) => l.startsWith('Autumn')).filter((_, i) => i % 2 === 0), labelWidth: 110, tickFormat: (d) => d.replace('Autumn ', ''), format: (n) => formatNumber(n, 2) },
@@ -469,9 +473,9 @@ function nationalChart(): ChartSpec {
     plot: linePlot(
       periods,
       [
-        { name: 'Any SEN', values: any.map(num), stroke: PALETTE.blue, width: 3 },
-        { name: 'All pupils', values: all.map(num), stroke: PALETTE.darkGrey },
-        { name: 'No identified SEN', values: none.map(num), stroke: PALETTE.maroon, dash: '2,2' },
+        { name: 'Any SEN', values: any.map(num), ...SEN_STYLE.anySen },
+        { name: 'All pupils', values: all.map(num), ...SEN_STYLE.allPupils },
+        { name: 'No identified SEN', values: none.map(num), ...SEN_STYLE.noSen },
       ],
       'Persistently absent (%)',
       { ticks: periods.filter((_, i) => i % 3 === 0) },
@@ -529,6 +533,12 @@ function rankChart(m: RankMeasure): ChartSpec {
   const notes = [source === 'sen' ? 'The dashed line is the median of all areas, not an England figure: this source publishes local areas only.' : 'The dashed line is the median of all areas.'];
   if (none.length) notes.push(`Suppressed or not published for ${plural(none.length, 'area')}: ${listInProse(none.map((d) => d.area.name))}. They are left out of the chart and listed at the end of the table.`);
   const plotData = have.map((d) => ({ name: d.area.name, v: d.v! }));
+  // Phone form: the 10 lowest and 10 highest areas and the median (the table has all of them).
+  const between = `${have.length - 20} areas in between`;
+  const phoneData = [...plotData.slice(0, 10).map((d, i) => ({ ...d, name: `${i + 1}. ${d.name}` })), ...plotData.slice(-10).map((d, i) => ({ ...d, name: `${have.length - 9 + i}. ${d.name}` }))];
+  const phoneDomain = [...phoneData.slice(0, 10).map((d) => d.name), between, ...phoneData.slice(10).map((d) => d.name)];
+  const phoneLeft = Math.max(...phoneDomain.flatMap((n) => wrapLines(n, 18)).map((l) => textWidth(l, 13))) + 10;
+  const fmtRank = (d: { v: number }) => pct(d.v);
   return checkSpec({
     id: `absence-rank-${m.id}`,
     key: 'england',
@@ -542,13 +552,29 @@ function rankChart(m: RankMeasure): ChartSpec {
     rows,
     summary,
     notes,
+    phonePlot: {
+      height: 110 + 21 * 30,
+      marginLeft: phoneLeft,
+      marginRight: 52,
+      marginTop: 50,
+      marginBottom: 36,
+      x: { grid: true, label: 'Persistently absent (%)', axis: 'top', nice: true, labelAnchor: 'center', labelArrow: 'none', ticks: 4 },
+      y: { domain: phoneDomain, label: null, tickSize: 0, tickFormat: (n: string) => wrapLines(n, 18).join('\n') },
+      marks: [
+        Plot.barX(phoneData, { y: 'name', x: 'v', fill: PALETTE.blue }),
+        Plot.text(phoneData, { y: 'name', x: 'v', text: fmtRank, dx: 4, textAnchor: 'start', fill: PALETTE.text }),
+        Plot.ruleX([s.median], { stroke: PALETTE.orange, strokeWidth: 2, strokeDasharray: '6,3' }),
+        Plot.text([{ x: s.median }], { x: 'x', frameAnchor: 'bottom', text: () => `Median of all areas ${pct(s.median)}`, dy: 22, textAnchor: 'middle', fill: PALETTE.text }),
+        Plot.ruleX([0]),
+      ],
+    },
     plot: {
       height: 70 + have.length * 13,
-      marginLeft: 170,
+      marginLeft: Math.max(...plotData.map((d) => textWidth(d.name, 10))) + 10,
       marginRight: 40,
       marginTop: 40,
       marginBottom: 30,
-      x: { grid: true, label: 'Persistently absent (%)', axis: 'top', nice: true },
+      x: { grid: true, label: 'Persistently absent (%)', axis: 'top', nice: true, labelAnchor: 'center', labelArrow: 'none' },
       y: { domain: plotData.map((d) => d.name), label: null, axis: null },
       marks: [
         Plot.axisY({ tickSize: 0, fontSize: 10, label: null }),
@@ -592,7 +618,7 @@ function regionChart(slug: string): ChartSpec {
     key: slug,
     page: `/regions/${slug}/`,
     title: 'Persistent absence across the region',
-    subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools, areas in ${region.name}, ${year}`,
+    subtitle: `Percentage of pupils missing 10% or more of sessions, by SEN status, all state-funded schools, areas ${inRegion(region.name)}, ${year}`,
     source: SRC_SEN,
     release: `Pupil absence in schools in England, ${year}`,
     sourceIds: ['absence-sen-status'],
@@ -601,12 +627,13 @@ function regionChart(slug: string): ChartSpec {
     summary,
     notes,
     plot: {
-      height: 70 + areas.length * 22,
-      marginLeft: 160,
+      height: 80 + areas.length * 30,
+      marginLeft: Math.max(...areas.flatMap((a) => wrapLines(a.name, 18)).map((l) => textWidth(l, 14))) + 12,
       marginRight: 16,
       x: { grid: true, label: null, axis: 'top', domain: [0, Math.max(50, ...plotData.map((d) => (Number.isFinite(d.v) ? d.v : 0)))], ticks: [0, 20, 40] },
-      y: { domain: order.map((a) => a.name), label: null, tickFormat: (d: string) => (d.length > 19 ? `${d.slice(0, 18)}…` : d) },
-      fx: { domain: GROUPS.map((g) => g.label), label: null, axis: 'bottom' },
+      y: { domain: order.map((a) => a.name), label: null, tickFormat: (d: string) => wrapLines(d, 18).join('\n') },
+      marginBottom: 52,
+      fx: { domain: GROUPS.map((g) => g.label), label: null, axis: 'bottom', tickFormat: (d: string) => d.replace(' ', '\n') },
       marks: [
         Plot.ruleX(GROUPS.map((g) => ({ group: g.label, m: medAll[g.label] })), { fx: 'group', x: 'm', stroke: PALETTE.orange, strokeDasharray: '6,3' }),
         Plot.dot(plotData, { fx: 'group', y: 'name', x: 'v', fill: PALETTE.blue, r: 4 }),

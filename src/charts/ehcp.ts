@@ -14,6 +14,7 @@ import { blankReason, compare, ehcp, ehcpWithheld, outcomes, plansCell, tribunal
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../lib/site.ts';
 import { PALETTE } from './render.ts';
+import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 const SEN2 = 'Department for Education, Education, health and care plans (SEN2)';
@@ -82,7 +83,7 @@ export const ehcpGrowth: ChartFactory = {
         marks: [
           Plot.barY(plot, { x: 'year', y: 'n', fill: 'kind' }),
           Plot.ruleY([0]),
-          Plot.text([{ year: 2011, n: v(first.total)! + 60000, t: 'Statements' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.turquoise, fontWeight: 700 }),
+          Plot.text([{ year: 2011, n: v(first.total)! + 60000, t: 'Statements' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.turquoise, fontWeight: 700, textAnchor: 'start', dx: -4 }),
           Plot.text([{ year: last.year - 2, n: v(last.total)! + 30000, t: 'EHC plans' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.blue, fontWeight: 700 }),
         ],
       },
@@ -109,9 +110,18 @@ export function linesPlot(rows: { year: number; series: string; value: number | 
     .sort((a, b) => a.value - b.value);
   // Labels wrap at about 16 characters (lineWidth 9em); a label of n lines needs n × 15 px.
   const linesOf = (t: string) => t.split(/\s+/).reduce((acc, w) => { const last = acc[acc.length - 1]; if (last !== undefined && (last + ' ' + w).length <= 16) acc[acc.length - 1] = `${last} ${w}`; else acc.push(w); return acc; }, [] as string[]).length;
+  const gapOf = (i: number) => ((linesOf(ends[i]!.series) + linesOf(ends[i - 1]!.series)) / 2) * 15 * unitsPerPx;
   for (let i = 1; i < ends.length; i++) {
-    const gap = ((linesOf(ends[i]!.series) + linesOf(ends[i - 1]!.series)) / 2) * 15 * unitsPerPx;
-    if (ends[i]!.y - ends[i - 1]!.y < gap) ends[i]!.y = ends[i - 1]!.y + gap;
+    if (ends[i]!.y - ends[i - 1]!.y < gapOf(i)) ends[i]!.y = ends[i - 1]!.y + gapOf(i);
+  }
+  // Keep the labels inside the plot: if the top one went above it, move the stack down.
+  const top = ends.at(-1);
+  if (top) {
+    const room = hi - (linesOf(top.series) / 2) * 15 * unitsPerPx;
+    if (top.y > room) {
+      top.y = room;
+      for (let i = ends.length - 2; i >= 0; i--) ends[i]!.y = Math.min(ends[i]!.y, ends[i + 1]!.y - gapOf(i + 1));
+    }
   }
   // Enough decimal places that tick labels differ (e.g. 1.5%, 2.0%, 2.5% rather than 2%, 2%, 3%).
   const tickDp = hi - lo < 10 ? 1 : 0;
@@ -119,7 +129,7 @@ export function linesPlot(rows: { year: number; series: string; value: number | 
   const marks: Plot.Markish[] = [Plot.ruleY([lo])];
   if (opts.breakAt !== undefined) {
     marks.push(Plot.ruleX([opts.breakAt - 0.5], { stroke: PALETTE.darkGrey, strokeDasharray: '2,3' }));
-    marks.push(Plot.text([{ x: opts.breakAt - 0.5, y: hi }], { x: 'x', y: 'y', text: () => 'New collection', textAnchor: 'start', dx: 3, dy: 4, fill: PALETTE.darkGrey, fontSize: 12 }));
+    marks.push(Plot.text([{ x: opts.breakAt - 0.5, y: hi }], { x: 'x', y: 'y', text: () => 'New collection', textAnchor: 'middle', dy: -8, lineAnchor: 'bottom', fill: PALETTE.darkGrey, fontSize: 13 }));
   }
   for (const s of series) {
     const st = styles[s]!;
@@ -132,10 +142,11 @@ export function linesPlot(rows: { year: number; series: string; value: number | 
   marks.push(Plot.text(ends, { x: 'year', y: 'y', text: (d: { series: string }) => d.series, dx: 8, textAnchor: 'start', lineWidth: 9, fontSize: 13, fill: (d: { series: string }) => (styles[d.series]!.stroke === PALETTE.grey ? PALETTE.darkGrey : styles[d.series]!.stroke), fontWeight: 600 }));
   return {
     height,
-    marginLeft: 48,
+    marginLeft: 58,
     // Room for the longest one-word area name ("Northamptonshire") in bold at 13 px.
     marginRight: 150,
-    marginTop: 20,
+    // Above the plot: the y-axis label at the left and, over the dotted line, "New collection".
+    marginTop: opts.breakAt !== undefined ? 50 : 20,
     x: { label: null, tickFormat: opts.xTickFormat ?? ((d: number) => String(d)), ticks: yearTicks(data.map((d) => d.year)) },
     y: { label: opts.yLabel, grid: true, domain: [lo, hi], tickFormat: fmt },
     marks,
@@ -194,7 +205,7 @@ export const ehcpTimeliness: ChartFactory = {
       ],
       rows,
       summary: `In ${last.year}, ${fmtInt(v(last.t20_num)!)} of the ${fmtInt(v(last.t20_den)!)} new EHC plans in England (${fmtPc(v(last.t20_pc)!)}) were issued within the legal limit of 20 weeks. Leaving out exception cases, where the law allows more time, the figure was ${fmtPc(v(last.t20_pc_ex)!)}. The highest share in these years was ${fmtPc(v(best.t20_pc)!)} in ${best.year}.`,
-      notes: ['From 2023 local authorities report on each child rather than in totals; DfE warns of a break in the series.', 'In 2020 COVID-19 rules allowed councils more time.'],
+      notes: ['The dotted line marks the new collection: from 2023 local authorities report on each child rather than in totals, and DfE warns of a break in the series.', 'In 2020 COVID-19 rules allowed councils more time.'],
       plot: linesPlot(lines, { 'All plans': { stroke: PALETTE.blue, width: 3 }, 'Excluding exceptions': { stroke: PALETTE.turquoise, dash: '6,3' } }, { yLabel: '% within 20 weeks', unit: '%', yDomain: [0, 100], breakAt: 2023 }),
     } satisfies ChartSpec;
   },
@@ -339,10 +350,10 @@ export const ehcpPrimaryNeed: ChartFactory = {
 // ------------------------------------------------------------- outcomes (national)
 
 const GROUPS = [
-  { suffix: 'ehcp', label: 'EHC plan', stroke: PALETTE.blue, dash: undefined, width: 3 },
-  { suffix: 'sen_support', label: 'SEN support', stroke: PALETTE.turquoise, dash: '6,3', width: 2 },
-  { suffix: 'no_sen', label: 'No SEN', stroke: PALETTE.orange, dash: '2,3', width: 2 },
-] as const;
+  { suffix: 'ehcp', label: 'EHC plan', ...SEN_STYLE.ehcp },
+  { suffix: 'sen_support', label: 'SEN support', ...SEN_STYLE.senSupport },
+  { suffix: 'no_sen', label: 'No SEN', ...SEN_STYLE.noSen },
+] as readonly { suffix: string; label: string; stroke: string; dash?: string; width: number }[];
 
 function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | ''; title: (last: Record<string, number>, year: string) => string; subtitle: string; source: string; sourceIds: string[]; release: string; notes: string[]; periodLabel: (p: number) => string; yDomain?: [number, number] }): ChartFactory {
   return {
@@ -503,7 +514,7 @@ interface AreaChartOpts {
   tickLabel?: (year: number) => string;
 }
 
-export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: 'Similar areas', england: 'England' });
+export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: NEIGHBOURS_LABEL, england: 'England' });
 
 export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
   return {
@@ -546,7 +557,7 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         if (e !== null) parts.push(`${compareText(a, e, o.unit, o.dp)} England (${fmt(e)})`);
         const tail: string[] = [];
         if (r !== null) tail.push(`${names.region} ${fmt(r)}`);
-        if (n !== null) tail.push(`the median of ${lastC.c.neighboursWithValue} similar areas ${fmt(n)}`);
+        if (n !== null) tail.push(`the median of ${lastC.c.neighboursWithValue} statistical neighbours ${fmt(n)}`);
         summary = `${parts.join(', ')}.${tail.length ? ` For comparison: ${listInProse(tail)}.` : ''}`;
         const firstC = withValue[0]!;
         if (firstC.year !== lastC.year) summary += ` In ${L(firstC.year)} it was ${fmt(v(firstC.c.area)!)}.`;
@@ -565,7 +576,7 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
       }
       for (const r of runs) notes.push(`${r.from === r.to ? L(r.from) : `${L(r.from)} to ${L(r.to)}`}: no figure for ${area.name} (${r.why}).`);
       const fewNeighbours = comps.filter((x) => x.c.neighboursWithValue > 0 && x.c.neighboursWithValue < 10);
-      if (fewNeighbours.length) notes.push(`Similar areas: the median uses only the neighbours with a figure (${listInProse(fewNeighbours.map((x) => `${x.c.neighboursWithValue} of 10 in ${L(x.year)}`))}).`);
+      if (fewNeighbours.length) notes.push(`Statistical neighbours: the median uses only the neighbours with a figure (${listInProse(fewNeighbours.map((x) => `${x.c.neighboursWithValue} of 10 in ${L(x.year)}`))}).`);
       notes.push(...(o.notes?.(area) ?? []));
 
       const lines = comps.flatMap(({ year, c }) => [
@@ -575,10 +586,10 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         { year, series: names.area, value: v(c.area) },
       ]);
       const styles: Record<string, { stroke: string; dash?: string; width?: number }> = {
-        [names.england]: { stroke: PALETTE.grey, width: 2 },
-        [names.region]: { stroke: PALETTE.grey, dash: '6,3', width: 2 },
-        [names.neighbours]: { stroke: PALETTE.grey, dash: '2,3', width: 2 },
-        [names.area]: { stroke: PALETTE.blue, width: 3 },
+        [names.england]: COMPARISON_STYLE.england,
+        [names.region]: COMPARISON_STYLE.region,
+        [names.neighbours]: COMPARISON_STYLE.neighbours,
+        [names.area]: COMPARISON_STYLE.area,
       };
       return {
         id: o.id,
@@ -595,8 +606,8 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
           { name: 'area', type: 'Indicator', label: area.name, unit: o.unit, dp: o.dp },
           ...(o.extraColumns ?? []).map((e): Column => ({ name: e.name, type: 'Indicator', label: e.label, unit: '', dp: 0 })),
           { name: 'region', type: 'Indicator', label: names.region, unit: o.unit, dp: o.dp },
-          { name: 'neighbours', type: 'Indicator', label: 'Median of similar areas', unit: o.unit, dp: o.dp },
-          { name: 'neighbours_n', type: 'Indicator', label: 'Similar areas with a figure', unit: '', dp: 0 },
+          { name: 'neighbours', type: 'Indicator', label: 'Statistical neighbours (median)', unit: o.unit, dp: o.dp },
+          { name: 'neighbours_n', type: 'Indicator', label: 'Statistical neighbours with a figure', unit: '', dp: 0 },
           { name: 'england', type: 'Indicator', label: 'England', unit: o.unit, dp: o.dp },
         ],
         rows,
@@ -623,7 +634,7 @@ export const areaEhcpRate = areaComparisonChart({
   dp: 1,
   higherIsBetter: null,
   noun: 'share of pupils with a plan',
-  subtitle: (a, f, l) => `Pupils with an EHC plan or statement, % of all pupils, ${a.name} compared with England, its region and the median of its 10 similar areas, January ${f} to ${l}`,
+  subtitle: (a, f, l) => `Pupils with an EHC plan or statement, % of all pupils, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, January ${f} to ${l}`,
   source: `${LAIT_SOURCE} (school census)`,
   sourceIds: ['lait-store'],
   release: 'data store, April 2026',
@@ -637,7 +648,7 @@ export const areaTimeliness = areaComparisonChart({
   dp: 1,
   higherIsBetter: true,
   noun: '20-week timeliness',
-  subtitle: (a, f, l) => `New EHC plans issued within 20 weeks, % (including exception cases), ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
+  subtitle: (a, f, l) => `New EHC plans issued within 20 weeks, % (including exception cases), ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
   source: SEN2,
   sourceIds: ['ehcp-2023-mi', 'ehcp-2025-timeliness-20-week'],
   release: SEN2_RELEASE,
@@ -645,7 +656,7 @@ export const areaTimeliness = areaComparisonChart({
   yDomain: [0, 100],
   extraColumns: [{ name: 'plans_issued', label: `New plans issued`, measure: 't20_den' }],
   explain: timelinessGap,
-  notes: (a) => [...(ehcpWithheld[a.laCode] ?? []), 'From 2023 councils report on each child; DfE warns of a break in the series.'],
+  notes: (a) => [...(ehcpWithheld[a.laCode] ?? []), 'The dotted line marks the new collection: from 2023 councils report on each child rather than in totals, and DfE warns of a break in the series.'],
 });
 
 export const areaRefusals = areaComparisonChart({
@@ -657,11 +668,12 @@ export const areaRefusals = areaComparisonChart({
   dp: 1,
   higherIsBetter: null,
   noun: 'refusal rate',
-  subtitle: (a, f, l) => `Requests for an EHC needs assessment that the council refused, % of requests received, ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
+  subtitle: (a, f, l) => `Requests for an EHC needs assessment that the council refused, % of requests received, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
   source: SEN2,
   sourceIds: ['ehcp-2023-mi', 'ehcp-2025-requests'],
   release: SEN2_RELEASE,
   breakAt: 2023,
+  notes: () => ['The dotted line marks the new collection: from 2023 councils report on each child rather than in totals, and DfE warns of a break in the series.'],
   explain: (a, y) => {
     const r = ehcp.cell('requests', a.laCode, y);
     return r.kind === 'value' && r.value === 0 ? 'no requests received' : null;
@@ -676,7 +688,7 @@ export const areaAppealRate = areaComparisonChart({
   dp: 1,
   higherIsBetter: null,
   noun: 'appeal rate',
-  subtitle: (a, f, l) => `SEND Tribunal appeals registered, % of appealable decisions, ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`,
+  subtitle: (a, f, l) => `SEND Tribunal appeals registered, % of appealable decisions, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
   source: TRIBUNAL_SOURCE,
   sourceIds: ['tribunal-appeals'],
   release: 'table for 2014 to 2024, June 2025',

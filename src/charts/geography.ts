@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import { geo, sourceRelease } from '../lib/site.ts';
 import { formatDate, listInProse, plural } from '../lib/format.ts';
-import { PALETTE } from './render.ts';
+import { PALETTE, textWidth } from './render.ts';
 import type { ChartFactory } from './types.ts';
 
 /** The date of the register snapshot, from its manifest entry ("… (2026-07-27)"). */
@@ -38,8 +38,10 @@ export const areasByRegion: ChartFactory = {
       notes: [],
       plot: {
         height: 320,
-        marginLeft: 170,
-        x: { label: 'Local areas', grid: true },
+        marginLeft: Math.max(...rows.map((r) => textWidth(r.region_name, 14))) + 14,
+        marginRight: 32,
+        marginBottom: 44,
+        x: { label: 'Local areas', grid: true, labelAnchor: 'center', labelArrow: 'none' },
         y: { label: null, domain: rows.map((r) => r.region_name) },
         marks: [
           Plot.barX(rows, { x: 'areas', y: 'region_name', fill: PALETTE.blue }),

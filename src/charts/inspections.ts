@@ -11,7 +11,8 @@ import { formatDate, formatMonth, formatNumber, formatPercent, listInProse, plur
 import type { Area } from '../lib/geography.ts';
 import { LATEST_LABELS, NEXT_RULES, OUTCOME_LABELS, PROGRESS_LABELS, type InspectionEvent, type LatestClass } from '../lib/inspections.ts';
 import { geo } from '../lib/site.ts';
-import { PALETTE } from './render.ts';
+import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth, wrapLines } from './render.ts';
+import { theRegion, theRegionCapitalised } from '../lib/words.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 export const inspections = inspectionsJson as unknown as InspectionsData;
@@ -96,6 +97,11 @@ function wsoaByYear(): ChartSpec {
       `Includes ${listInProse(inspections.fromOfstedNotes)} as they were before their reorganisation, which Ofsted lists in the notes to its table. Ofsted’s main table has ${formatNumber(o.areas)} areas, ${formatNumber(o.wsoa)} of which needed a WSOA.`,
       'Few letters were published in 2020/21 because inspections paused during the coronavirus (COVID-19) pandemic.',
     ],
+    // On a phone the year labels stand upright so nine of them fit side by side.
+    get phonePlot() {
+      const p = this.plot as Plot.PlotOptions;
+      return { ...p, marginBottom: 70, x: { ...(p.x as Plot.ScaleOptions), tickRotate: -90 } };
+    },
     plot: {
       height: 320,
       marginLeft: 44,
@@ -118,7 +124,15 @@ function wsoaByYear(): ChartSpec {
  * Horizontal stacked bars of outcome counts, one bar per `y` category, each
  * segment labelled with its count, and the colour key drawn in the SVG.
  */
-function stackedOutcomePlot(rows: { y: string; counts: Record<string, number> }[], classes: LatestClass[], x: Plot.ScaleOptions, extra: Partial<Plot.PlotOptions>): Plot.PlotOptions {
+function stackedOutcomePlot(rows: { y: string; counts: Record<string, number> }[], classes: LatestClass[], x: Plot.ScaleOptions, extra: Partial<Plot.PlotOptions>, form: 'desktop' | 'phone' = 'desktop'): Plot.PlotOptions {
+  // Category names wrap and the margin fits the longest line; a count is written in its
+  // segment only where the segment is wide enough to hold it.
+  const font = form === 'phone' ? 13 : 14;
+  const wrapAt = form === 'phone' ? 14 : 26;
+  const marginLeft = Math.max(40, ...rows.flatMap((r) => wrapLines(r.y, wrapAt)).map((l) => textWidth(l, font))) + 12;
+  const plotWidth = (form === 'phone' ? PHONE_WIDTH : CHART_WIDTH) - marginLeft - 20;
+  const maxTotal = Math.max(...rows.map((r) => classes.reduce((n, c) => n + (r.counts[c] ?? 0), 0)));
+  const fits = (n: number) => (n / maxTotal) * plotWidth >= textWidth(String(n), font, true) + 4;
   const bars = rows.flatMap((r) => {
     let x0 = 0;
     return classes.map((c) => {
@@ -132,13 +146,14 @@ function stackedOutcomePlot(rows: { y: string; counts: Record<string, number> }[
   return {
     marginBottom: 44,
     ...extra,
+    marginLeft,
     x: { grid: true, labelAnchor: 'center', labelArrow: 'none', ...x },
-    y: { label: null, domain: rows.map((r) => r.y) },
+    y: { label: null, domain: rows.map((r) => r.y), tickFormat: (d: string) => wrapLines(d, wrapAt).join('\n') },
     color: { legend: true, domain: classes.map((c) => LATEST_LABELS[c]), range: classes.map((c) => LATEST_STYLE[c].fill) },
     marks: [
       Plot.rectX(bars, { y: 'y', x1: 'x1', x2: 'x2', fill: 'cls', inset: 0.5 }),
       Plot.text(
-        bars.filter((b) => b.n > 0),
+        bars.filter((b) => b.n > 0 && fits(b.n)),
         { y: 'y', x: 'mid', text: (d: Bar) => String(d.n), fill: (d: Bar) => d.text, fontWeight: 700 },
       ),
       Plot.ruleX([0]),
@@ -193,7 +208,14 @@ function outcomesByYear(): ChartSpec {
       national.map((r) => ({ y: String(r.year), counts: { 'outcome-1': r.outcome1, 'outcome-2': r.outcome2, 'outcome-3': r.outcome3 } })),
       cls,
       { label: 'Number of inspections' },
-      { height: 60 + 44 * national.length, marginLeft: 48 },
+      { height: 60 + 44 * national.length },
+    ),
+    phonePlot: stackedOutcomePlot(
+      national.map((r) => ({ y: String(r.year), counts: { 'outcome-1': r.outcome1, 'outcome-2': r.outcome2, 'outcome-3': r.outcome3 } })),
+      cls,
+      { label: 'Number of inspections' },
+      { height: 100 + 44 * national.length },
+      'phone',
     ),
     placeName: 'England',
     page: '/inspections/',
@@ -234,13 +256,20 @@ function latestByRegion(): ChartSpec {
     release: RELEASE,
     columns,
     rows,
-    summary: `Of England’s ${formatNumber(geo.areas.length)} local areas, ${formatNumber(total('outcome-1'))} have a latest outcome of 1 (positive), ${formatNumber(total('outcome-2'))} of 2 (inconsistent) and ${formatNumber(total('outcome-3'))} of 3 (systemic failings); ${formatNumber(total('not-yet'))} have not yet had a full inspection under the 2023 framework. ${most3.regionName} has the highest share with outcome 3 (${formatNumber(most3.counts['outcome-3'])} of ${formatNumber(most3.areas)}); ${mostNotYet.regionName} has the highest share not yet inspected (${formatNumber(mostNotYet.counts['not-yet'])} of ${formatNumber(mostNotYet.areas)}).`,
+    summary: `Of England’s ${formatNumber(geo.areas.length)} local areas, ${formatNumber(total('outcome-1'))} have a latest outcome of 1 (positive), ${formatNumber(total('outcome-2'))} of 2 (inconsistent) and ${formatNumber(total('outcome-3'))} of 3 (systemic failings); ${formatNumber(total('not-yet'))} have not yet had a full inspection under the 2023 framework. ${theRegionCapitalised(most3.regionName)} has the highest share with outcome 3 (${formatNumber(most3.counts['outcome-3'])} of ${formatNumber(most3.areas)}); ${theRegion(mostNotYet.regionName)} has the highest share not yet inspected (${formatNumber(mostNotYet.counts['not-yet'])} of ${formatNumber(mostNotYet.areas)}).`,
     notes: ['An area inspected twice under the 2023 framework is counted by its latest outcome.'],
     plot: stackedOutcomePlot(
       regions.map((r) => ({ y: r.regionName, counts: r.counts })),
       LATEST_ORDER,
       { label: 'Number of local areas' },
-      { height: 80 + 36 * regions.length, marginLeft: 205 },
+      { height: 80 + 36 * regions.length },
+    ),
+    phonePlot: stackedOutcomePlot(
+      regions.map((r) => ({ y: r.regionName, counts: r.counts })),
+      LATEST_ORDER,
+      { label: 'Number of local areas' },
+      { height: 130 + 40 * regions.length },
+      'phone',
     ),
     placeName: 'England',
     page: '/inspections/',
@@ -318,7 +347,6 @@ export function timelineEntries(a: AreaInspections): TimelineEntry[] {
   return out;
 }
 
-const W = 400;
 const LINE_X = 116;
 const TEXT_X = LINE_X + 20;
 
@@ -352,13 +380,16 @@ function shortWhen(t: TimelineEntry): string {
 }
 
 /** A vertical timeline, one entry per row, wrapped to fit a phone screen. */
-export function timelineSvg(entries: readonly TimelineEntry[]): string {
+export function timelineSvg(entries: readonly TimelineEntry[], W: number = CHART_WIDTH): string {
+  // Wrap to the width: bold 15 px titles about 9 px a character, 13 px details about 7.2 px.
+  const titleChars = Math.floor((W - TEXT_X) / 9);
+  const detailChars = Math.floor((W - TEXT_X) / 7.2);
   const parts: string[] = [];
   let y = 10;
   const centres: number[] = [];
   for (const t of entries) {
-    const title = wrap(t.title, 30);
-    const detail = wrap(t.detail, 36);
+    const title = wrap(t.title, titleChars);
+    const detail = wrap(t.detail, detailChars);
     const height = Math.max(40, 18 * title.length + 16 * detail.length + 14);
     const cy = y + 12;
     centres.push(cy);
@@ -427,6 +458,7 @@ export function timelineSpec(area: Area): ChartSpec {
     summary: timelineText(entries),
     notes,
     svg: timelineSvg(entries),
+    phoneSvg: timelineSvg(entries, PHONE_WIDTH),
     placeName: area.name,
     page: `/areas/${area.slug}/`,
   };

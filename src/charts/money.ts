@@ -313,7 +313,7 @@ export const moneyPrevalence: ChartFactory = {
 
 // ------------------------------------------------------------------ areas
 
-const versus = (a: Area, f: string, l: string, what: string) => `${what}, ${a.name} compared with England, its region and the median of its 10 similar areas, ${f} to ${l}`;
+const versus = (a: Area, f: string, l: string, what: string) => `${what}, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`;
 
 export const areaSenEhcpShare = areaComparisonChart({
   id: 'area-sen-ehcp-share',

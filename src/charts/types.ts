@@ -31,6 +31,13 @@ export interface ChartSpec {
   plot?: PlotOptions;
   /** …or SVG markup made another way (maps, timelines). */
   svg?: string;
+  /**
+   * The chart's phone form (shown below 40rem, drawn PHONE_WIDTH = 344 units wide, text
+   * at least 13): e.g. a 153-area ranking cut to the ends and the median. Without it the
+   * phone shows `plot` redrawn at that width, or `svg` as it is.
+   */
+  phonePlot?: PlotOptions;
+  phoneSvg?: string;
   /** Name of the area or region shown, for the citation. */
   placeName: string;
   /** The page the chart appears on (its anchor is #chart-<id>): embeds and files link back here. */

@@ -7,10 +7,11 @@ import { GOOD } from './helpers.ts';
 describe('lighthouse thresholds', () => {
   const result = (scores: LighthouseResult['scores']): LighthouseResult => ({ path: '/', scores, failedAudits: [] });
 
-  it('requires accessibility 100 and best-practices/SEO >= 95 (from gates.config.json)', () => {
+  it('requires performance >= 95, accessibility 100 and best-practices/SEO >= 95 (from gates.config.json)', () => {
     const min = loadConfig().lighthouse.minScores;
-    expect(min).toMatchObject({ accessibility: 100, 'best-practices': 95, seo: 95 });
-    expect(belowMinimum([result({ performance: 40, accessibility: 100, 'best-practices': 95, seo: 95 })])).toEqual([]);
+    expect(min).toMatchObject({ performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 });
+    expect(belowMinimum([result({ performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 })])).toEqual([]);
+    expect(belowMinimum([result({ performance: 94, accessibility: 100, 'best-practices': 95, seo: 95 })])).toEqual(['/: performance 94 < 95']);
     expect(belowMinimum([result({ performance: 100, accessibility: 99, 'best-practices': 100, seo: 94 })])).toEqual([
       '/: accessibility 99 < 100',
       '/: seo 94 < 95',

@@ -29,7 +29,8 @@ describe.runIf(generated)('inspection charts over the generated data', async () 
       const spec = checkSpec(chart('inspections-timeline', a.slug));
       expect(spec.rows[0]!.event, a.name).toMatch(/^Inspection/);
       expect(String(spec.rows.at(-1)!.event)).toMatch(/Full inspection due|Next full inspection expected|Full inspection overdue/);
-      expect(spec.svg).toMatch(/^<svg [^>]*viewBox="0 0 400 \d+"/);
+      expect(spec.svg).toMatch(/^<svg [^>]*viewBox="0 0 640 \d+"/);
+      expect(spec.phoneSvg).toMatch(/^<svg [^>]*viewBox="0 0 344 \d+"/);
       expect(spec.summary).toMatch(/^Timeline of \d+ entries, oldest first: /);
     }
   });

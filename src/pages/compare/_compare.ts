@@ -61,7 +61,7 @@ function tickLabel(unit: Measure['unit'], v: number): string {
 }
 
 function smallChart(points: Point[], x: [number, number], y: [number, number], better: Measure['better'], unit: Measure['unit']): SVGSVGElement {
-  const W = 230, H = 110, L = 72, R = 10, T = 10, B = 22;
+  const W = 230, H = 110, L = 84, R = 10, T = 10, B = 22;
   const sx = (v: number) => L + ((v - x[0]) / Math.max(1e-9, x[1] - x[0])) * (W - L - R);
   // With lower-is-better measures (inspection outcome 1 is best), the best value sits at the top.
   const sy = (v: number) => {
@@ -71,12 +71,12 @@ function smallChart(points: Point[], x: [number, number], y: [number, number], b
   const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, 'aria-hidden': 'true', focusable: 'false' });
   for (const v of [y[0], y[1]]) {
     s.append(svg('line', { x1: L, x2: W - R, y1: sy(v), y2: sy(v), stroke: GRID }));
-    const t = svg('text', { x: L - 4, y: sy(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#0b0c0c' });
+    const t = svg('text', { x: L - 4, y: sy(v) + 4, 'text-anchor': 'end', 'font-size': 13, fill: '#0b0c0c' });
     t.textContent = tickLabel(unit, v);
     s.append(t);
   }
   for (const [v, anchor] of [[x[0], 'start'], [x[1], 'end']] as const) {
-    const t = svg('text', { x: sx(v), y: H - 6, 'text-anchor': anchor, 'font-size': 11, fill: '#0b0c0c' });
+    const t = svg('text', { x: sx(v), y: H - 6, 'text-anchor': anchor, 'font-size': 13, fill: '#0b0c0c' });
     t.textContent = String(Math.floor(v));
     s.append(t);
   }
@@ -110,14 +110,20 @@ function render(messages: string[]): void {
   const h = el('h2', 'Side by side');
   h.id = 'side-by-side';
   frag.append(h);
-  const wrap = el('div', undefined, 'table-wrap');
-  // On a narrow screen the table scrolls sideways: keyboard users need to reach it.
+  // The site's one table pattern (site.css .table-scroll): caption shown above in full,
+  // the table scrolls sideways in a focusable region labelled by its caption.
+  const captionText = `Latest position on each key measure: ${areas.map((a) => a.name).join(', ')}`;
+  const shown = el('p', captionText, 'table-caption');
+  shown.setAttribute('aria-hidden', 'true');
+  frag.append(shown);
+  const wrap = el('section', undefined, 'table-scroll');
   wrap.tabIndex = 0;
-  wrap.setAttribute('role', 'region');
-  wrap.setAttribute('aria-labelledby', 'side-by-side');
+  wrap.setAttribute('aria-labelledby', 'compare-table-caption');
   const table = el('table', undefined, 'compare-table');
   table.id = 'compare-table';
-  table.append(el('caption', `Latest position on each key measure: ${areas.map((a) => a.name).join(', ')}`));
+  const caption = el('caption', captionText, 'visually-hidden');
+  caption.id = 'compare-table-caption';
+  table.append(caption);
   const head = el('tr');
   const corner = el('th', 'Measure');
   corner.scope = 'col';
