@@ -19,7 +19,7 @@ describe('sitemap and page discovery', () => {
   it('maps sitemap locs to files and finds embeds outside the sitemap', () => {
     const sm = readSitemap(GOOD);
     expect(sm.problems).toEqual([]);
-    expect(sm.origin).toBe('https://send-outcomes.example.org');
+    expect(sm.origin).toBe('https://send-outcomes-england.org.uk');
     expect(sm.pages.map((p) => p.url)).toEqual(['/', '/areas/', '/areas/warwickshire/', '/inspections/']);
     expect(sm.pages[2]!.file.endsWith('areas/warwickshire/index.html')).toBe(true);
     expect(embedPages(GOOD).map((p) => p.url)).toEqual(['/embed/areas/warwickshire/']);
