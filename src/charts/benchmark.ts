@@ -74,9 +74,10 @@ const inSentence = (s: string) => (/^[A-Z][a-z]/.test(s) ? `${s[0]!.toLowerCase(
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
 function titleFor(m: MeasureDef, areaValue: number | null, others: number[]): string {
-  if (areaValue === null) return `${m.noun}: no figure, against 10 neighbours`;
   const n = others.length;
-  if (n === 0) return `${m.noun}: no neighbour has a figure`;
+  const fit = (t: string) => (t.split(/\s+/).length <= 10 ? t : `${m.noun} against ${n} neighbours`);
+  if (areaValue === null) return fit(`${m.noun}: no figure, against 10 neighbours`);
+  if (n === 0) return fit(`${m.noun}: no neighbour has a figure`);
   const higher = others.filter((v) => areaValue > v).length;
   const lower = others.filter((v) => areaValue < v).length;
   let t: string;
@@ -86,7 +87,7 @@ function titleFor(m: MeasureDef, areaValue: number | null, others: number[]): st
     const worse = m.better === 'higher' ? lower : higher;
     t = better >= worse ? `${m.noun}: better than ${better} of ${n} neighbours` : `${m.noun}: worse than ${worse} of ${n} neighbours`;
   }
-  return t.split(/\s+/).length <= 10 ? t : `${m.noun} against ${n} neighbours`;
+  return fit(t);
 }
 
 export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
