@@ -174,7 +174,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     { name: 'area', type: 'Filter', label: 'Area' },
     { name: 'role', type: 'Filter', label: 'Role' },
     { name: 'period', type: 'Filter', label: m.benchmarkPeriod === 'own' ? 'Date' : capital(m.period) },
-    { name: 'value', type: 'Indicator', label: m.label, unit: m.unit === '%' ? '%' : '', dp: m.dp },
+    { name: 'value', type: 'Indicator', label: m.label, unit: m.unit === '%' ? '%' : '', ...(m.unit === 'outcome' ? {} : { dp: m.dp }) },
     { name: 'note', type: 'Filter', label: 'Why no figure' },
   ];
   const tableRows = [
