@@ -14,6 +14,7 @@ import { formatNumber, listInProse } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { BENCHMARK_MEASURES, formatPointPeriod, polarityWords, type MeasureDef, type Reference, type SeriesPoint } from '../lib/key-measures.ts';
 import { geo } from '../lib/site.ts';
+import { ENGLAND } from '../lib/series.ts';
 import { PALETTE } from './render.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
@@ -71,6 +72,8 @@ function cellOf(p: SeriesPoint | undefined): Cell {
 
 /** "Growth in EHC plans" → "growth in EHC plans"; "EHC plans" stays. */
 const inSentence = (s: string) => (/^[A-Z][a-z]/.test(s) ? `${s[0]!.toLowerCase()}${s.slice(1)}` : s);
+/** Rates from fewer cases than this show their counts. */
+const SMALL = 20;
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
 function titleFor(m: MeasureDef, areaValue: number | null, others: number[]): string {
@@ -124,7 +127,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   const missing = rows.filter((r) => r.role === 'neighbour' && val(r) === null);
   if (missing.length) sentences.push(`No figure for ${listInProse(missing.map((r) => `${r.name} (${r.why})`))}.`);
   const refWords = [eng !== null ? `${refs.england?.long ?? engLabel} ${fmt(eng)}` : null, reg !== null ? `${refs.region?.long ?? regLabel} ${fmt(reg)}` : null].filter((x): x is string => x !== null);
-  if (refWords.length) sentences.push(`For reference: ${listInProse(refWords)}.`);
+  if (refWords.length) sentences.push(capital(`For reference: ${listInProse(refWords)}.`));
   sentences.push(`${polarityWords(m)}.`);
 
   const notes: string[] = [];
@@ -134,13 +137,21 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   if (m.benchmarkPeriod === 'own') notes.push('Each area’s latest full inspection, so dates differ. The reference lines are the median latest outcome of the areas inspected so far.');
 
   // ---- chart
-  const ROW = 30;
+  const ROW = 26;
   const names = order.map((r) => r.name);
   const vals = [...rows.map(val), eng, reg].filter((x): x is number => x !== null);
   const lo = m.domain ? m.domain[0] : Math.min(0, ...vals);
   const hi = m.domain ? m.domain[1] : Math.max(...vals, 0) * 1.12 || 1;
   const span = hi - lo;
-  const bars = order.filter((r) => val(r) !== null).map((r) => ({ name: r.name, v: val(r)!, area: r.role === 'area' }));
+  const countsOf = (r: BenchmarkRow) => (m.counts && r.point ? m.counts(geo.bySlug.get(r.slug)!.laCode, r.point.period) : null);
+  /** A rate from fewer than 20 cases carries its counts: "100.0% (1 of 1)". */
+  const smallCount = (r: BenchmarkRow) => {
+    const c = countsOf(r);
+    return c && c.numerator.kind === 'value' && c.denominator.kind === 'value' && c.denominator.value < SMALL ? ` (${formatNumber(c.numerator.value)} of ${formatNumber(c.denominator.value)})` : '';
+  };
+  const bars = order.filter((r) => val(r) !== null).map((r) => ({ name: r.name, v: val(r)!, area: r.role === 'area', label: `${fmt(val(r)!)}${smallCount(r)}` }));
+  const small = order.filter((r) => smallCount(r) !== '');
+  if (small.length) notes.push(`Fewer than ${SMALL} ${countsOf(small[0]!)?.of ?? 'cases'} behind the rate for ${listInProse(small.map((r) => `${r.name}${smallCount(r)}`))}: a figure from so few cases can swing widely from year to year.`);
   const gaps = order.filter((r) => val(r) === null).map((r) => ({ name: r.name, why: r.why ?? 'no figure' }));
   const refMarks = [
     ...(eng !== null ? [{ v: eng, label: `${engLabel} ${fmt(eng)}`, stroke: ENGLAND_STROKE, dash: undefined as string | undefined, dy: -30 }] : []),
@@ -149,7 +160,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   const tickFormat = m.unit === '%' ? (d: number) => `${formatNumber(d)}%` : m.unit === 'outcome' ? (d: number) => (d === 0 ? '' : String(d)) : (d: number) => formatNumber(d);
   const plot: Plot.PlotOptions = {
     height: 78 + names.length * ROW,
-    marginLeft: 150,
+    marginLeft: 165,
     marginRight: 64,
     marginTop: 44,
     marginBottom: 42,
@@ -163,8 +174,8 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
       ]),
       Plot.barX(bars, { x1: lo, x2: 'v', y: 'name', fill: (d: { area: boolean }) => (d.area ? AREA_FILL : NEIGHBOUR_FILL) }),
       ...[true, false].flatMap((isArea) => [
-        Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: 'name', textAnchor: 'end', dx: -6, lineWidth: 10.5, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
-        Plot.text(bars.filter((b) => b.area === isArea), { x: 'v', y: 'name', text: (d: { v: number }) => fmt(d.v), textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+        Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: 'name', textAnchor: 'end', dx: -6, lineWidth: 12, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
+        Plot.text(bars.filter((b) => b.area === isArea), { x: 'v', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       ]),
       Plot.text(gaps, { x: lo, y: 'name', text: (d: { why: string }) => capital(d.why.length > 40 ? `${d.why.slice(0, 38)}…` : d.why), textAnchor: 'start', dx: 4, fontSize: 13, fontStyle: 'italic', fill: PALETTE.darkGrey, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
           ],
@@ -175,12 +186,23 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     { name: 'role', type: 'Filter', label: 'Role' },
     { name: 'period', type: 'Filter', label: m.benchmarkPeriod === 'own' ? 'Date' : capital(m.period) },
     { name: 'value', type: 'Indicator', label: m.label, unit: m.unit === '%' ? '%' : '', ...(m.unit === 'outcome' ? {} : { dp: m.dp }) },
+    ...(m.counts
+      ? ([
+          { name: 'numerator', type: 'Indicator', label: m.countLabels?.numerator ?? 'Count', unit: '', dp: 0 },
+          { name: 'denominator', type: 'Indicator', label: m.countLabels?.denominator ?? 'Out of', unit: '', dp: 0 },
+        ] as Column[])
+      : []),
     { name: 'note', type: 'Filter', label: 'Why no figure' },
   ];
+  const countCells = (laCode: string | null, p: SeriesPoint | undefined) => {
+    if (!m.counts) return {};
+    const c = laCode && p ? m.counts(laCode, p.period) : null;
+    return { numerator: c ? c.numerator : BLANK, denominator: c ? c.denominator : BLANK };
+  };
   const tableRows = [
-    ...order.map((r) => ({ area: r.name, role: r.role === 'area' ? 'This area' : `Statistical neighbour ${r.rank}`, period: r.point ? formatPointPeriod(r.point.period) : when, value: cellOf(r.point), note: r.why ?? '' })),
-    { area: refs.england?.long ?? engLabel, role: 'Reference', period: england ? formatPointPeriod(england.period) : when, value: cellOf(england), note: eng === null ? 'no figure' : '' },
-    { area: refs.region?.long ?? regLabel, role: 'Reference', period: regionPoint ? formatPointPeriod(regionPoint.period) : when, value: cellOf(regionPoint), note: reg === null ? 'no figure' : '' },
+    ...order.map((r) => ({ area: r.name, role: r.role === 'area' ? 'This area' : `Statistical neighbour ${r.rank}`, period: r.point ? formatPointPeriod(r.point.period) : when, value: cellOf(r.point), ...countCells(geo.bySlug.get(r.slug)!.laCode, r.point), note: r.why ?? '' })),
+    { area: capital((refs.england?.long ?? engLabel).replace(/^the /, '')), role: 'Reference', period: england ? formatPointPeriod(england.period) : when, value: cellOf(england), ...countCells(refs.england?.label === 'England' ? ENGLAND : null, england), note: eng === null ? 'no figure' : '' },
+    { area: capital((refs.region?.long ?? regLabel).replace(/^the /, '')), role: 'Reference', period: regionPoint ? formatPointPeriod(regionPoint.period) : when, value: cellOf(regionPoint), ...countCells(null, regionPoint), note: reg === null ? 'no figure' : '' },
   ];
 
   return {

@@ -210,6 +210,10 @@ export interface MeasureDef extends KeyMeasure {
   region(regionCode: string): Reference | null;
   /** Why an area has no figure: the point's symbol in words, or why there is no point at all. */
   whyNoValue(area: Area, point: SeriesPoint | undefined): string;
+  /** The counts behind a rate (shown beside it, so a figure from a handful of cases is seen as such). */
+  counts?(laCode: string, period: string): { numerator: Cell; denominator: Cell; of: string } | null;
+  /** Column labels for those counts: "Within 20 weeks", "New plans issued". */
+  countLabels?: { numerator: string; denominator: string };
 }
 
 export const POLARITY_WORDS: Record<'lower' | 'higher' | 'none', string> = {
@@ -243,6 +247,8 @@ function viewMeasure(o: {
   from?: number;
   /** A point that is not a plain value (e.g. no plans issued). */
   explain?: (code: string, period: number) => string | null;
+  /** Measures (in the same view) holding the rate's numerator and denominator, and what the denominator counts. */
+  counts?: { numerator: string; denominator: string; of: string; labels: { numerator: string; denominator: string } };
 }): MeasureDef {
   const fmt = o.unit === '%' ? pcFmt(o.dp) : (n: number) => formatNumber(n, o.dp);
   const periods = () => o.view.measure(o.measure).periods.filter((p) => p >= (o.from ?? 0));
@@ -273,6 +279,9 @@ function viewMeasure(o: {
     england: () => ({ label: 'England', points: pointsFor(ENGLAND, (y) => o.view.cell(o.measure, ENGLAND, y)) }),
     region: (code) => ({ label: regionName(code), points: pointsFor(code, (y) => regionCell(o.view, o.measure, code, y)) }),
     whyNoValue: (_area, p) => (p ? m.display(p) : 'no figure published'),
+    ...(o.counts
+      ? { countLabels: o.counts.labels, counts: (code: string, period: string) => ({ numerator: o.view.cell(o.counts!.numerator, code, Number(period)), denominator: o.view.cell(o.counts!.denominator, code, Number(period)), of: o.counts!.of }) }
+      : {}),
   };
   return m;
 }
@@ -350,6 +359,7 @@ export const refusalRate = viewMeasure({
   release: SEN2_RELEASE,
   better: null,
   from: 2016,
+  counts: { numerator: 'refused', denominator: 'requests', of: 'requests', labels: { numerator: 'Requests refused', denominator: 'Requests received' } },
   explain: (code, y) => {
     const r = ehcp.cell('requests', code, y);
     return r.kind === 'value' && r.value === 0 ? 'no requests received' : null;
@@ -370,6 +380,7 @@ export const appealRate = viewMeasure({
   source: 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table',
   release: 'table for 2014 to 2024, June 2025',
   better: null,
+  counts: { numerator: 'appeals', denominator: 'decisions', of: 'decisions', labels: { numerator: 'Appeals registered', denominator: 'Appealable decisions' } },
 });
 
 export const ks2EhcP = viewMeasure({
@@ -436,8 +447,8 @@ export const persistentAbsenceEhcpDef: MeasureDef = {
   axisLabel: '% persistently absent',
   format: pcFmt(1),
   benchmarkPeriod: 'common',
-  england: () => medianReference('All areas (median)', 'Median of all areas', geo.areas, persistentAbsenceEhcp),
-  region: (code) => medianReference(`${regionName(code)} (median)`, `Median of ${regionName(code)} areas`, geo.areasInRegion(code), persistentAbsenceEhcp),
+  england: () => medianReference('All areas (median)', 'the median of all areas (no England figure is published)', geo.areas, persistentAbsenceEhcp),
+  region: (code) => medianReference(`${regionName(code)} (median)`, `the median of ${regionName(code)} areas`, geo.areasInRegion(code), persistentAbsenceEhcp),
   whyNoValue: (_area, p) => (p ? persistentAbsenceEhcp.display(p) : 'not published (suppressed or no pupils with a plan)'),
 };
 

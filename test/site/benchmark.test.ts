@@ -35,13 +35,13 @@ describe('site: neighbour benchmark charts', () => {
         const subtitle = fig!.querySelector('.chart-subtitle')!.textContent!;
         expect(subtitle).toMatch(/(Lower is better|Higher is better|Neither higher nor lower is better)\.$/);
         expect(subtitle).toContain(region.name);
-        expect(subtitle).toMatch(/England/);
+        expect(subtitle).toMatch(/England|median of all areas/);
         // England and the region are drawn as reference lines with their labels (when they have a figure).
         const csv = Papa.parse<Record<string, string>>(readFileSync(path.join(dir, 'charts', `benchmark-${m.id}`, slug, 'data.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
         expect(csv.map((r) => r.area).slice(0, 11).sort()).toEqual([area.name, ...neighbours].sort());
         const refs = csv.filter((r) => r.role === 'Reference');
         expect(refs).toHaveLength(2);
-        expect(refs[0]!.area).toMatch(/England|all areas/);
+        expect(refs[0]!.area).toMatch(/England|Median of all areas/);
         expect(refs[1]!.area).toContain(region.name);
         const shown = new Set((fig!.querySelector('.chart-graphic svg')!.textContent!.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
         for (const r of csv) {
@@ -52,7 +52,7 @@ describe('site: neighbour benchmark charts', () => {
           }
           expect(shown.has(Math.abs(Number(r.value))), `${id}: ${r.area} ${r.value} shown in the chart`).toBe(true);
         }
-        if (refs[0]!.value !== '') expect(svgText).toContain(squash(refs[0]!.area === 'England' ? 'England' : 'All areas'));
+        if (refs[0]!.value !== '') expect(svgText).toContain(squash(refs[0]!.area!.startsWith('England') ? 'England' : 'All areas'));
         if (refs[1]!.value !== '') expect(svgText).toContain(squash(region.name));
       }
     });

@@ -79,7 +79,7 @@ function smallChart(points: Point[], x: [number, number], y: [number, number], u
   label.textContent = axisLabel;
   s.append(label);
   for (const v of [y[0], (y[0] + y[1]) / 2, y[1]]) {
-    if (unit === 'outcome' && v % 1 !== 0) continue;
+    if ((unit === 'outcome' || unit === 'yes/no') && v % 1 !== 0) continue;
     s.append(svg('line', { x1: L, x2: W - R, y1: sy(v), y2: sy(v), stroke: GRID }));
     const t = svg('text', { x: L - 4, y: sy(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#0b0c0c', class: 'y-tick', 'data-value': v });
     t.textContent = tickLabel(unit, v);
