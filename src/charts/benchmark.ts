@@ -128,7 +128,6 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   if (missing.length) sentences.push(`No figure for ${listInProse(missing.map((r) => `${r.name} (${r.why})`))}.`);
   const refWords = [eng !== null ? `${refs.england?.long ?? engLabel} ${fmt(eng)}` : null, reg !== null ? `${refs.region?.long ?? regLabel} ${fmt(reg)}` : null].filter((x): x is string => x !== null);
   if (refWords.length) sentences.push(capital(`For reference: ${listInProse(refWords)}.`));
-  sentences.push(`${polarityWords(m)}.`);
 
   const notes: string[] = [];
   if (eng === null) notes.push(`No ${engLabel} figure for ${when}.`);
@@ -137,7 +136,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   if (m.benchmarkPeriod === 'own') notes.push('Each area’s latest full inspection, so dates differ. The reference lines are the median latest outcome of the areas inspected so far.');
 
   // ---- chart
-  const ROW = 26;
+  const ROW = 28;
   const names = order.map((r) => r.name);
   const vals = [...rows.map(val), eng, reg].filter((x): x is number => x !== null);
   const lo = m.domain ? m.domain[0] : Math.min(0, ...vals);
@@ -160,7 +159,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   const tickFormat = m.unit === '%' ? (d: number) => `${formatNumber(d)}%` : m.unit === 'outcome' ? (d: number) => (d === 0 ? '' : String(d)) : (d: number) => formatNumber(d);
   const plot: Plot.PlotOptions = {
     height: 78 + names.length * ROW,
-    marginLeft: 165,
+    marginLeft: 170,
     marginRight: 64,
     marginTop: 44,
     marginBottom: 42,
@@ -174,7 +173,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
       ]),
       Plot.barX(bars, { x1: lo, x2: 'v', y: 'name', fill: (d: { area: boolean }) => (d.area ? AREA_FILL : NEIGHBOUR_FILL) }),
       ...[true, false].flatMap((isArea) => [
-        Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: 'name', textAnchor: 'end', dx: -6, lineWidth: 12, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
+        Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: 'name', textAnchor: 'end', dx: -6, lineWidth: 10, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
         Plot.text(bars.filter((b) => b.area === isArea), { x: 'v', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       ]),
       Plot.text(gaps, { x: lo, y: 'name', text: (d: { why: string }) => capital(d.why.length > 40 ? `${d.why.slice(0, 38)}…` : d.why), textAnchor: 'start', dx: 4, fontSize: 13, fontStyle: 'italic', fill: PALETTE.darkGrey, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),

@@ -43,7 +43,8 @@ describe('site: neighbour benchmark charts', () => {
         expect(refs).toHaveLength(2);
         expect(refs[0]!.area).toMatch(/England|Median of all areas/);
         expect(refs[1]!.area).toContain(region.name);
-        const shown = new Set((fig!.querySelector('.chart-graphic svg')!.textContent!.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
+        const texts = [...fig!.querySelectorAll('.chart-graphic svg text')].map((t) => t.textContent!).join(' ');
+        const shown = new Set((texts.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
         for (const r of csv) {
           if (r.value === '' || !/^-?\d/.test(r.value!)) {
             // No number: the chart names the row and says why, never 0.

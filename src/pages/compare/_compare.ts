@@ -75,18 +75,18 @@ function smallChart(points: Point[], x: [number, number], y: [number, number], u
   const sx = (v: number) => L + ((v - x[0]) / Math.max(1e-9, x[1] - x[0])) * (W - L - R);
   const sy = (v: number) => H - B - ((v - y[0]) / Math.max(1e-9, y[1] - y[0])) * (H - T - B);
   const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, 'aria-hidden': 'true', focusable: 'false', class: 'small-chart' });
-  const label = svg('text', { x: 0, y: 11, 'font-size': 11, fill: '#0b0c0c', class: 'y-axis-label' });
+  const label = svg('text', { x: 0, y: 11, 'font-size': 12, fill: '#0b0c0c', class: 'y-axis-label' });
   label.textContent = axisLabel;
   s.append(label);
   for (const v of [y[0], (y[0] + y[1]) / 2, y[1]]) {
     if ((unit === 'outcome' || unit === 'yes/no') && v % 1 !== 0) continue;
     s.append(svg('line', { x1: L, x2: W - R, y1: sy(v), y2: sy(v), stroke: GRID }));
-    const t = svg('text', { x: L - 4, y: sy(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#0b0c0c', class: 'y-tick', 'data-value': v });
+    const t = svg('text', { x: L - 4, y: sy(v) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#0b0c0c', class: 'y-tick', 'data-value': v });
     t.textContent = tickLabel(unit, v);
     s.append(t);
   }
   for (const [v, anchor] of [[x[0], 'start'], [x[1], 'end']] as const) {
-    const t = svg('text', { x: sx(v), y: H - 6, 'text-anchor': anchor, 'font-size': 11, fill: '#0b0c0c' });
+    const t = svg('text', { x: sx(v), y: H - 6, 'text-anchor': anchor, 'font-size': 12, fill: '#0b0c0c' });
     t.textContent = String(Math.floor(v));
     s.append(t);
   }
