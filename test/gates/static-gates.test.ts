@@ -188,6 +188,7 @@ describe('budget gate', () => {
     expect(type('/absence/')).toBe('topic');
     const area = rules.find((r) => r.type === 'area')!;
     expect(area.totalKB).toBeLessThanOrEqual(100);
-    expect(area.jsKB).toBe(0);
+    // Issue 14: chart pages may load the citation script (copy buttons, today's date), at most 2 KB; they read fully without it.
+    expect(area.jsKB).toBeLessThanOrEqual(2);
   });
 });
