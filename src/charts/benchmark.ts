@@ -150,6 +150,8 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   };
   const bars = order.filter((r) => val(r) !== null).map((r) => ({ name: r.name, v: val(r)!, area: r.role === 'area', label: `${fmt(val(r)!)}${smallCount(r)}` }));
   const small = order.filter((r) => smallCount(r) !== '');
+  /** Room right of the plot frame: 64 px, about 8 characters at 13 px. */
+  const inside = (b: { v: number; label: string }) => ((hi - b.v) / (hi - lo)) * 206 + 60 < b.label.length * 7.8;
   if (small.length) notes.push(`Fewer than ${SMALL} ${countsOf(small[0]!)?.of ?? 'cases'} behind the rate for ${listInProse(small.map((r) => `${r.name}${smallCount(r)}`))}: a figure from so few cases can swing widely from year to year.`);
   const gaps = order.filter((r) => val(r) === null).map((r) => ({ name: r.name, why: r.why ?? 'no figure' }));
   const refMarks = [
@@ -163,7 +165,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     marginRight: 64,
     marginTop: 44,
     marginBottom: 42,
-    x: { domain: [lo, hi], label: m.axisLabel, labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: m.unit === 'outcome' ? [0, 1, 2, 3] : 5, tickFormat },
+    x: { domain: [lo, hi], label: m.axisLabel, labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: m.unit === 'outcome' ? [0, 1, 2, 3] : 4, tickFormat },
     y: { domain: names, axis: null, padding: 0.25 },
     marks: [
       Plot.ruleX([lo]),
@@ -174,7 +176,9 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
       Plot.barX(bars, { x1: lo, x2: 'v', y: 'name', fill: (d: { area: boolean }) => (d.area ? AREA_FILL : NEIGHBOUR_FILL) }),
       ...[true, false].flatMap((isArea) => [
         Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: 'name', textAnchor: 'end', dx: -6, lineWidth: 10, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
-        Plot.text(bars.filter((b) => b.area === isArea), { x: 'v', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+        Plot.text(bars.filter((b) => b.area === isArea && !inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+        // A label too long for the space right of its bar goes inside the bar's end (white on dark blue, black on turquoise).
+        Plot.text(bars.filter((b) => b.area === isArea && inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'end', dx: -4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: isArea ? 'white' : PALETTE.text }),
       ]),
       Plot.text(gaps, { x: lo, y: 'name', text: (d: { why: string }) => capital(d.why.length > 40 ? `${d.why.slice(0, 38)}…` : d.why), textAnchor: 'start', dx: 4, fontSize: 13, fontStyle: 'italic', fill: PALETTE.darkGrey, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
           ],

@@ -437,6 +437,8 @@ export const timelinessDef: MeasureDef = {
   england: () => ({ label: 'England', points: cellPoints(ehcp.measure('t20_pc').periods, (y) => ehcp.cell('t20_pc', ENGLAND, y)) }),
   region: (code) => ({ label: regionName(code), points: cellPoints(ehcp.measure('t20_pc').periods, (y) => regionCell(ehcp, 't20_pc', code, y)) }),
   whyNoValue: (_area, p) => (p ? timeliness.display(p) : 'no figure published'),
+  countLabels: { numerator: 'Issued within 20 weeks', denominator: 'New plans issued' },
+  counts: (code, period) => ({ numerator: ehcp.cell('t20_num', code, Number(period)), denominator: ehcp.cell('t20_den', code, Number(period)), of: 'new plans' }),
 };
 
 export const persistentAbsenceEhcpDef: MeasureDef = {

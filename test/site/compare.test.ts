@@ -4,6 +4,9 @@
  * a column and rewrites the URL in place (history.replaceState, no new entry);
  * unknown names and more than 6 areas are reported, not silently dropped.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runAxe } from '../../scripts/gates/a11y.ts';
@@ -148,6 +151,23 @@ describe('site: compare areas', () => {
       expect(errors).toEqual([]);
     } finally {
       await page.close();
+    }
+  });
+
+  it('the static comparison /areas/<slug>/compare/ has England and region reference rows and says which way is better', () => {
+    const { dir } = site();
+    for (const [slug, region] of [['coventry', 'West Midlands'], ['isles-of-scilly', 'South West']] as const) {
+      const { document } = parseHTML(readFileSync(path.join(dir, 'areas', slug, 'compare', 'index.html'), 'utf8'));
+      const rows = [...document.querySelectorAll('.compare-table tbody tr')].map((tr) => tr.querySelector('th')!.textContent!.trim());
+      expect(rows).toHaveLength(13);
+      expect(rows.slice(-2)).toEqual(['England (reference)', `${region} (reference)`]);
+      const england = [...document.querySelectorAll('.compare-table tbody tr.reference-row')][0]!;
+      // Rates with a published England figure show it (not "no figure").
+      expect([...england.querySelectorAll('td')].filter((td) => /\d/.test(td.textContent!)).length).toBeGreaterThanOrEqual(6);
+      const about = document.querySelector('#measures + dl')!.textContent!;
+      expect(about).toMatch(/Lower is better/);
+      expect(about).toMatch(/Higher is better/);
+      expect(about).toMatch(/Neither higher nor lower is better/);
     }
   });
 });
