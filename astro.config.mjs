@@ -2,9 +2,11 @@
 import { defineConfig } from 'astro/config';
 import { sitemap } from './scripts/sitemap.mjs';
 
-// The public address of the site: citations and the sitemap use it.
-// Set SITE_URL when deploying; the default is a placeholder.
-const site = process.env.SITE_URL ?? 'https://send-outcomes.example.org';
+import { siteOrigin } from './scripts/site-origin.mjs';
+
+// The public address of the site, set in one place: SITE_URL (see README, "Site address").
+// Canonical links, the sitemap, citations, embed codes and chart files all use it.
+const site = siteOrigin();
 
 export default defineConfig({
   site,

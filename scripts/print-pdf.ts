@@ -21,11 +21,12 @@ export function countPdfPages(pdf: Buffer): number {
 }
 
 /** The PDF of one built page, printed as Chromium prints it (A4, print media, backgrounds). */
-export async function printPage(browser: Browser, url: string): Promise<Buffer> {
+export async function printPage(browser: Browser, url: string, waitFor?: string): Promise<Buffer> {
   const page = await browser.newPage();
   try {
     const res = await page.goto(url, { waitUntil: 'load' });
     if (!res || !res.ok()) throw new Error(`print: ${url} answered ${res?.status() ?? 'nothing'}`);
+    if (waitFor) await page.waitForSelector(waitFor);
     await page.emulateMedia({ media: 'print' });
     return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {

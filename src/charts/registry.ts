@@ -5,12 +5,13 @@
  */
 import { absenceCharts } from './absence.ts';
 import { EHCP_CHARTS } from './ehcp.ts';
+import { BENCHMARK_CHARTS } from './benchmark.ts';
 import { areasByRegion } from './geography.ts';
 import { INSPECTION_CHARTS } from './inspections.ts';
 import { MONEY_CHARTS } from './money.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts, ...EHCP_CHARTS, ...MONEY_CHARTS];
+export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts, ...EHCP_CHARTS, ...MONEY_CHARTS, ...BENCHMARK_CHARTS];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {

@@ -8,11 +8,14 @@
  * `display` turns a point into the words a table shows; `better` says which
  * way is better (or null when there is no better direction), for charts only.
  */
-import { areaInspections, eventsOf, RELEASE as INSPECTIONS_RELEASE, SOURCE_IDS as INSPECTION_SOURCE_IDS } from '../charts/inspections.ts';
+import { areaInspections, eventsOf, inspections, RELEASE as INSPECTIONS_RELEASE, SOURCE_IDS as INSPECTION_SOURCE_IDS } from '../charts/inspections.ts';
 import { formatDate, formatNumber, formatPercent } from './format.ts';
-import type { Cell } from './cell.ts';
+import { SYMBOLS, isSymbolCode, type Cell } from './cell.ts';
 import { sen, senSeries } from './absence-data.ts';
-import { ehcp, plansCell } from './send-data.ts';
+import { ehcp, outcomes, plansCell, planGrowth, regionCell, tribunal } from './send-data.ts';
+import { ENGLAND, type SeriesView } from './series.ts';
+import { geo } from './site.ts';
+import { median } from './spread.ts';
 import { SEN2_RELEASE } from '../charts/ehcp.ts';
 import type { Area } from './geography.ts';
 import { OUTCOME_LABELS, type Outcome } from './inspections.ts';
@@ -169,8 +172,316 @@ export const persistentAbsenceEhcp: KeyMeasure = {
   },
 };
 
-/** The registry, in display order. Add a topic's measure with one line. */
-export const KEY_MEASURES: KeyMeasure[] = [inspectionOutcome, firstCycleWsoa, ehcPlans, timeliness, persistentAbsenceEhcp];
+// ------------------------------------------------------------------ MeasureDef
+/*
+ * A MeasureDef is a key measure with everything a chart needs: its noun, unit
+ * and decimal places, what its period is, its polarity, the England and region
+ * references and the rule for why an area has no value. From one MeasureDef
+ * come the area page's neighbour benchmark chart (src/charts/benchmark.ts),
+ * the /compare/ row and small multiples, and the static compare table row.
+ * A new measure is one more entry in BENCHMARK_MEASURES: no new chart code.
+ */
+
+/** A reference series drawn beside the areas: England, the region, or a labelled median where the publisher gives none. */
+export interface Reference {
+  /** Short label for a chart: "England", "West Midlands", "All areas (median)". */
+  label: string;
+  /** What it is in full, where the short label is not all: "Median of all areas (no England figure is published)". */
+  long?: string;
+  points: SeriesPoint[];
+}
+
+export interface MeasureDef extends KeyMeasure {
+  /** Short noun for titles and sentences, 4 words or fewer: "20-week timeliness". */
+  noun: string;
+  /** Decimal places shown (figures are rounded once, at display). */
+  dp: number;
+  /** What a period is, for subtitles: "calendar year", "January", "academic year", "date of the inspection". */
+  period: string;
+  /** Axis label with its unit: "% of new plans within 20 weeks". */
+  axisLabel: string;
+  /** Fixed axis range, where the measure has one (0 to 100 for shares of all). */
+  domain?: [number, number];
+  /** A value as a chart label: "45.9%". */
+  format(n: number): string;
+  /** Compare every area at the latest common period, or at each area's own latest point (inspections). */
+  benchmarkPeriod: 'common' | 'own';
+  england(): Reference | null;
+  region(regionCode: string): Reference | null;
+  /** Why an area has no figure: the point's symbol in words, or why there is no point at all. */
+  whyNoValue(area: Area, point: SeriesPoint | undefined): string;
+  /** The counts behind a rate (shown beside it, so a figure from a handful of cases is seen as such). */
+  counts?(laCode: string, period: string): { numerator: Cell; denominator: Cell; of: string } | null;
+  /** Column labels for those counts: "Within 20 weeks", "New plans issued". */
+  countLabels?: { numerator: string; denominator: string };
+}
+
+export const POLARITY_WORDS: Record<'lower' | 'higher' | 'none', string> = {
+  lower: 'Lower is better',
+  higher: 'Higher is better',
+  none: 'Neither higher nor lower is better',
+};
+export const polarityWords = (m: Pick<KeyMeasure, 'better'>): string => POLARITY_WORDS[m.better ?? 'none'];
+
+const pcFmt = (dp: number) => (n: number) => formatPercent(n, dp);
+
+const regionName = (code: string) => geo.geography.regions.find((r) => r.code === code)?.name ?? code;
+
+/** A measure read from a SeriesView (EES, LAIT or tribunal tables): England and region rows published, or worked out (regionCell). */
+function viewMeasure(o: {
+  id: string;
+  view: SeriesView;
+  measure: string;
+  label: string;
+  noun: string;
+  unit: '%' | '';
+  dp: number;
+  period: string;
+  periodWords?: (p: number) => string;
+  axisLabel: string;
+  domain?: [number, number];
+  description: string;
+  source: string;
+  release: string;
+  better: 'lower' | 'higher' | null;
+  from?: number;
+  /** A point that is not a plain value (e.g. no plans issued). */
+  explain?: (code: string, period: number) => string | null;
+  /** Measures (in the same view) holding the rate's numerator and denominator, and what the denominator counts. */
+  counts?: { numerator: string; denominator: string; of: string; labels: { numerator: string; denominator: string } };
+}): MeasureDef {
+  const fmt = o.unit === '%' ? pcFmt(o.dp) : (n: number) => formatNumber(n, o.dp);
+  const periods = () => o.view.measure(o.measure).periods.filter((p) => p >= (o.from ?? 0));
+  const pointsFor = (code: string, cell: (p: number) => Cell) =>
+    cellPoints(periods(), cell).map((p) => {
+      const why = o.explain?.(code, Number(p.period));
+      return why ? { period: p.period, value: null, symbol: why } : p;
+    });
+  const m: MeasureDef = {
+    id: o.id,
+    label: o.label,
+    noun: o.noun,
+    unit: o.unit,
+    dp: o.dp,
+    period: o.period,
+    axisLabel: o.axisLabel,
+    ...(o.domain ? { domain: o.domain } : {}),
+    description: o.description,
+    source: o.source,
+    release: o.release,
+    sourceIds: o.view.measure(o.measure).sourceIds,
+    format: fmt,
+    display: (p) => (p.value === null ? (p.symbol && isSymbolCode(p.symbol) ? SYMBOLS[p.symbol].label : (p.symbol ?? 'no figure')) : fmt(p.value)),
+    empty: 'No figures',
+    better: o.better,
+    benchmarkPeriod: 'common',
+    series: (area) => pointsFor(area.laCode, (y) => o.view.cell(o.measure, area.laCode, y)),
+    england: () => ({ label: 'England', points: pointsFor(ENGLAND, (y) => o.view.cell(o.measure, ENGLAND, y)) }),
+    region: (code) => ({ label: regionName(code), points: pointsFor(code, (y) => regionCell(o.view, o.measure, code, y)) }),
+    whyNoValue: (_area, p) => (p ? m.display(p) : 'no figure published'),
+    ...(o.counts
+      ? { countLabels: o.counts.labels, counts: (code: string, period: string) => ({ numerator: o.view.cell(o.counts!.numerator, code, Number(period)), denominator: o.view.cell(o.counts!.denominator, code, Number(period)), of: o.counts!.of }) }
+      : {}),
+  };
+  return m;
+}
+
+const SEN2_SOURCE = 'Department for Education, Education, health and care plans (SEN2)';
+const LAIT = 'Department for Education, Local Authority Interactive Tool (LAIT)';
+
+export const pupilsWithPlan = viewMeasure({
+  id: 'pupils-with-plan',
+  view: outcomes,
+  measure: 'pupils_ehcp_pc',
+  label: 'Pupils with an EHC plan, % of all pupils',
+  noun: 'Pupils with a plan',
+  unit: '%',
+  dp: 1,
+  period: 'January',
+  axisLabel: '% of all pupils',
+  description: 'Pupils with an EHC plan or statement as a percentage of all pupils, from the January school census.',
+  source: `${LAIT} (school census)`,
+  release: 'data store, April 2026',
+  better: null,
+});
+
+/** Growth in plans held over five years, per January: derived from published counts (statements included). */
+export const planGrowth5: MeasureDef = (() => {
+  const YEARS = 5;
+  const fmt = (n: number) => `${n > 0 ? '+' : ''}${formatNumber(n, 0)}%`;
+  const pts = (code: string): SeriesPoint[] => {
+    const periods = ehcp.measure('ehc_plans').periods;
+    return periods.filter((y) => periods.includes(y - YEARS)).flatMap((y): SeriesPoint[] => {
+      const from = plansCell(code, y - YEARS);
+      const to = plansCell(code, y);
+      if (from.kind === 'blank' && to.kind === 'blank') return [];
+      const g = planGrowth(code, y - YEARS, y);
+      return [g === null ? { period: String(y), value: null, symbol: from.kind === 'blank' || to.kind === 'blank' ? 'area created since; no earlier figure' : 'x' } : { period: String(y), value: g }];
+    });
+  };
+  const m: MeasureDef = {
+    id: 'ehc-plan-growth',
+    label: `Growth in EHC plans over ${YEARS} years (derived)`,
+    noun: 'Growth in EHC plans',
+    unit: '%',
+    dp: 0,
+    period: `January, against January ${YEARS} years before`,
+    axisLabel: `% change over ${YEARS} years`,
+    description: `Change in the number of children and young people with an EHC plan (or statement) over the ${YEARS} years to January: worked out here from DfE's published counts.`,
+    source: 'DfE, Education, health and care plans; growth worked out from the published counts',
+    release: SEN2_RELEASE,
+    sourceIds: ehcp.measure('ehc_plans').sourceIds,
+    format: fmt,
+    display: (p) => (p.value === null ? (p.symbol === 'x' ? 'not available' : (p.symbol ?? 'no figure')) : fmt(p.value)),
+    empty: 'No figures',
+    better: null,
+    benchmarkPeriod: 'common',
+    series: (area) => pts(area.laCode),
+    england: () => ({ label: 'England', points: pts(ENGLAND) }),
+    region: (code) => ({ label: regionName(code), points: pts(code) }),
+    whyNoValue: (_area, p) => (p ? m.display(p) : 'the area did not exist in its present form five years before'),
+  };
+  return m;
+})();
+
+export const refusalRate = viewMeasure({
+  id: 'refusal-rate',
+  view: ehcp,
+  measure: 'refused_pc',
+  label: 'Requests for an EHC needs assessment refused, %',
+  noun: 'Refusal rate',
+  unit: '%',
+  dp: 1,
+  period: 'calendar year',
+  axisLabel: '% of requests refused',
+  description: 'Initial requests for an EHC needs assessment that the council refused, as a percentage of requests received, by calendar year.',
+  source: SEN2_SOURCE,
+  release: SEN2_RELEASE,
+  better: null,
+  from: 2016,
+  counts: { numerator: 'refused', denominator: 'requests', of: 'requests', labels: { numerator: 'Requests refused', denominator: 'Requests received' } },
+  explain: (code, y) => {
+    const r = ehcp.cell('requests', code, y);
+    return r.kind === 'value' && r.value === 0 ? 'no requests received' : null;
+  },
+});
+
+export const appealRate = viewMeasure({
+  id: 'appeal-rate',
+  view: tribunal,
+  measure: 'appeal_rate',
+  label: 'SEND Tribunal appeal rate, %',
+  noun: 'Appeal rate',
+  unit: '%',
+  dp: 1,
+  period: 'calendar year',
+  axisLabel: '% of decisions appealed',
+  description: 'SEND Tribunal appeals registered as a percentage of appealable decisions, by calendar year. Regional figures are worked out from the areas’ appeals and decisions.',
+  source: 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table',
+  release: 'table for 2014 to 2024, June 2025',
+  better: null,
+  counts: { numerator: 'appeals', denominator: 'decisions', of: 'decisions', labels: { numerator: 'Appeals registered', denominator: 'Appealable decisions' } },
+});
+
+export const ks2EhcP = viewMeasure({
+  id: 'ks2-ehcp',
+  view: outcomes,
+  measure: 'ks2_rwm_ehcp',
+  label: 'Pupils with an EHC plan meeting the expected standard at 11, %',
+  noun: 'Expected standard at 11 (EHC plan)',
+  unit: '%',
+  dp: 0,
+  period: 'academic year',
+  axisLabel: '% at expected standard',
+  domain: [0, 100],
+  description: 'Pupils with an EHC plan reaching the expected standard in reading, writing and maths at the end of key stage 2, state-funded schools.',
+  source: LAIT,
+  release: 'data store, April 2026',
+  better: 'higher',
+});
+
+export const att8Ehcp = viewMeasure({
+  id: 'att8-ehcp',
+  view: outcomes,
+  measure: 'att8_ehcp',
+  label: 'Average Attainment 8 score, pupils with an EHC plan',
+  noun: 'Attainment 8 (EHC plan)',
+  unit: '',
+  dp: 1,
+  period: 'academic year',
+  axisLabel: 'Attainment 8 score',
+  description: 'Average Attainment 8 score per pupil with an EHC plan at the end of key stage 4 (GCSE), state-funded schools.',
+  source: LAIT,
+  release: 'data store, April 2026',
+  better: 'higher',
+});
+
+/** Median of a reference group's points per period, labelled as a median (the source has no England or region rows). */
+function medianReference(label: string, long: string, areas: readonly Area[], m: KeyMeasure): Reference {
+  const byPeriod = new Map<string, number[]>();
+  for (const a of areas) for (const p of m.series(a)) if (p.value !== null) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), p.value]);
+  const points = [...byPeriod.keys()].sort().map((period) => ({ period, value: median(byPeriod.get(period)!) }));
+  return { label, long, points };
+}
+
+// The older measures gain the MeasureDef fields (one definition each).
+export const timelinessDef: MeasureDef = {
+  ...timeliness,
+  noun: '20-week timeliness',
+  dp: 1,
+  period: 'calendar year',
+  axisLabel: '% within 20 weeks',
+  domain: [0, 100],
+  format: pcFmt(1),
+  benchmarkPeriod: 'common',
+  england: () => ({ label: 'England', points: cellPoints(ehcp.measure('t20_pc').periods, (y) => ehcp.cell('t20_pc', ENGLAND, y)) }),
+  region: (code) => ({ label: regionName(code), points: cellPoints(ehcp.measure('t20_pc').periods, (y) => regionCell(ehcp, 't20_pc', code, y)) }),
+  whyNoValue: (_area, p) => (p ? timeliness.display(p) : 'no figure published'),
+  countLabels: { numerator: 'Issued within 20 weeks', denominator: 'New plans issued' },
+  counts: (code, period) => ({ numerator: ehcp.cell('t20_num', code, Number(period)), denominator: ehcp.cell('t20_den', code, Number(period)), of: 'new plans' }),
+};
+
+export const persistentAbsenceEhcpDef: MeasureDef = {
+  ...persistentAbsenceEhcp,
+  noun: 'Persistent absence (EHC plan)',
+  dp: 1,
+  period: 'academic year',
+  axisLabel: '% persistently absent',
+  format: pcFmt(1),
+  benchmarkPeriod: 'common',
+  england: () => medianReference('All areas (median)', 'the median of all areas (no England figure is published)', geo.areas, persistentAbsenceEhcp),
+  region: (code) => medianReference(`${regionName(code)} (median)`, `the median of ${regionName(code)} areas`, geo.areasInRegion(code), persistentAbsenceEhcp),
+  whyNoValue: (_area, p) => (p ? persistentAbsenceEhcp.display(p) : 'not published (suppressed or no pupils with a plan)'),
+};
+
+/** Latest outcome per area; England and the region as the median latest outcome of the areas inspected so far. */
+export const inspectionOutcomeDef: MeasureDef = {
+  ...inspectionOutcome,
+  noun: 'Inspection outcome',
+  dp: 0,
+  period: 'date of the latest full inspection',
+  axisLabel: 'Outcome (1 is best)',
+  domain: [0, 3],
+  format: (n) => `Outcome ${formatNumber(n, n % 1 === 0 ? 0 : 1)}`,
+  benchmarkPeriod: 'own',
+  england: () => latestOutcomeMedian('England', geo.areas),
+  region: (code) => latestOutcomeMedian(regionName(code), geo.areasInRegion(code)),
+  whyNoValue: () => 'not yet inspected (2023 framework)',
+};
+
+function latestOutcomeMedian(place: string, areas: readonly Area[]): Reference {
+  const latest = areas.map((a) => inspectionOutcome.series(a).at(-1)?.value ?? null).filter((v): v is number => v !== null);
+  const m = median(latest);
+  return { label: `${place} (median)`, long: `${place}, median of ${latest.length} areas inspected`, points: m === null ? [] : [{ period: inspections.referenceDate, value: m }] };
+}
+
+/** The neighbour benchmark charts on every area page, in page order. Add a measure here to give it a chart, a compare row and a table row. */
+export const BENCHMARK_MEASURES: MeasureDef[] = [inspectionOutcomeDef, pupilsWithPlan, planGrowth5, timelinessDef, refusalRate, appealRate, persistentAbsenceEhcpDef, ks2EhcP, att8Ehcp];
+
+export const isMeasureDef = (m: KeyMeasure): m is MeasureDef => typeof (m as MeasureDef).england === 'function';
+
+/** The compare registry, in display order: the MeasureDefs, with the first-cycle WSOA and plan count after the outcome. */
+export const KEY_MEASURES: KeyMeasure[] = [inspectionOutcomeDef, firstCycleWsoa, ehcPlans, ...BENCHMARK_MEASURES.slice(1)];
 
 /** "2024-03-05" → "5 March 2024"; "202324" → "2023/24"; "2024" stays. */
 export function formatPointPeriod(period: string): string {
@@ -200,6 +511,13 @@ export interface CompareData {
     release: string;
     empty: string;
     better: KeyMeasure['better'];
+    /** "Lower is better", … in words. */
+    polarity: string;
+    /** Axis label with unit, where the measure has one. */
+    axisLabel?: string;
+    /** England and each region as reference series: label and [period, value] points. Absent where there is none. */
+    england?: { label: string; points: [string, number | null][] };
+    regions?: Record<string, { label: string; points: [string, number | null][] }>;
     /** slug → points, oldest first: [period, value, words, period in words, note?]. */
     series: Record<string, [string, number | null, string, string, string?][]>;
   }[];
@@ -220,6 +538,8 @@ export function compareData(geo: { areas: readonly Area[]; regionOf(a: Area): { 
       release: m.release,
       empty: m.empty,
       better: m.better,
+      polarity: polarityWords(m),
+      ...(isMeasureDef(m) ? referencesOf(m, geo) : {}),
       series: Object.fromEntries(
         geo.areas.map((a) => [
           a.slug,
@@ -232,4 +552,18 @@ export function compareData(geo: { areas: readonly Area[]; regionOf(a: Area): { 
       ),
     })),
   };
+}
+
+function referencesOf(m: MeasureDef, g: { areas: readonly Area[]; regionOf(a: Area): { name: string } }): Pick<CompareData['measures'][number], 'axisLabel' | 'england' | 'regions'> {
+  const pts = (r: Reference | null) => (r ? { label: r.label, points: r.points.map((p): [string, number | null] => [p.period, p.value]) } : undefined);
+  const regions: Record<string, { label: string; points: [string, number | null][] }> = {};
+  for (const a of g.areas) {
+    const name = g.regionOf(a).name;
+    if (!(name in regions)) {
+      const r = pts(m.region(a.regionCode));
+      if (r) regions[name] = r;
+    }
+  }
+  const england = pts(m.england());
+  return { axisLabel: m.axisLabel, ...(england ? { england } : {}), regions };
 }

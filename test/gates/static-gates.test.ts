@@ -19,7 +19,7 @@ describe('sitemap and page discovery', () => {
   it('maps sitemap locs to files and finds embeds outside the sitemap', () => {
     const sm = readSitemap(GOOD);
     expect(sm.problems).toEqual([]);
-    expect(sm.origin).toBe('https://send-outcomes.example.org');
+    expect(sm.origin).toBe('https://send-outcomes-england.org.uk');
     expect(sm.pages.map((p) => p.url)).toEqual(['/', '/areas/', '/areas/warwickshire/', '/inspections/']);
     expect(sm.pages[2]!.file.endsWith('areas/warwickshire/index.html')).toBe(true);
     expect(embedPages(GOOD).map((p) => p.url)).toEqual(['/embed/areas/warwickshire/']);
@@ -188,6 +188,7 @@ describe('budget gate', () => {
     expect(type('/absence/')).toBe('topic');
     const area = rules.find((r) => r.type === 'area')!;
     expect(area.totalKB).toBeLessThanOrEqual(100);
-    expect(area.jsKB).toBe(0);
+    // Issue 14: chart pages may load the citation script (copy buttons, today's date), at most 2 KB; they read fully without it.
+    expect(area.jsKB).toBeLessThanOrEqual(2);
   });
 });

@@ -8,9 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { site } from './context.ts';
+import { site, useBrowser } from './context.ts';
 
-const AREAS = ['warwickshire', 'westminster', 'north-northamptonshire'];
+const chromium = useBrowser();
+const today = () => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+const AREAS = ['coventry', 'warwickshire', 'isles-of-scilly', 'westminster', 'north-northamptonshire'];
 
 function fileFor(dir: string, href: string): string {
   const path = decodeURIComponent(href.split('#')[0]!);
@@ -44,15 +47,58 @@ describe('site: cite and download every chart', () => {
         expect(svgText).toContain(`#${id}`); // the file says where the chart lives
         expect([...readFileSync(fileFor(dir, png)).subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
         expect(readFileSync(fileFor(dir, embed), 'utf8')).toContain(`/areas/${slug}/#${id}`);
-        const cite = fig.querySelector('.cite .cite-text')!.textContent!;
+        const cite = fig.querySelector(`#${id}-cite`)!.textContent!;
+        const short = fig.querySelector(`#${id}-cite-short`)!.textContent!;
         const pageUrl = `${origin}/areas/${slug}/#${id}`;
-        expect(cite).toContain(title);
-        expect(cite).toContain(document.querySelector('h1')!.textContent!.trim());
-        expect(cite).toContain('SEND outcomes in England');
-        expect(cite).toContain(pageUrl);
-        expect(cite).toMatch(/Accessed \[date\]/);
+        const source = fig.querySelector('.chart-source')!.textContent!.replace(/^Source: /, '').replace(/\.$/, '');
+        for (const c of [cite, short]) {
+          expect(c).toContain(title);
+          expect(c).toContain(document.querySelector('h1')!.textContent!.trim());
+          expect(c).toContain('SEND outcomes in England');
+          expect(c).toContain(pageUrl);
+          // Complete without JavaScript: nothing left to fill in.
+          expect(c).not.toMatch(/\[date\]|\[|\]/);
+        }
+        // The full form names the publisher, publication and release, as the source line does.
+        expect(cite).toContain(source);
+        // The script adds "Accessed <today>" here; without it the span is empty.
+        expect(fig.querySelector(`#${id}-cite [data-cite-accessed]`)).not.toBeNull();
+        expect(fig.querySelector(`#${id}-embed`)!.textContent).toContain(`<iframe src="${origin}/embed/`);
+        for (const what of ['cite', 'cite-short', 'embed']) {
+          const button = fig.querySelector(`button[data-copy="${id}-${what}"]`)!;
+          expect(button, `${id}: copy button for ${what}`).not.toBeNull();
+          expect(fig.querySelector(`#${id}-${what}-status`)!.getAttribute('aria-live')).toBe('polite');
+        }
       }
       for (const id of ids) expect(document.getElementById(id), `anchor #${id}`).not.toBeNull();
     });
   }
+
+  it('Coventry: "Copy citation" on the 20-week timeliness charts copies a dated citation with the chart URL, title, area and DfE release, and says so', async () => {
+    const { origin } = site();
+    const context = await chromium.browser().newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${chromium.origin()}/areas/coventry/`);
+      for (const id of ['chart-area-ehcp-timeliness', 'chart-benchmark-timeliness-20-weeks']) {
+        const fig = page.locator(`#${id}`);
+        const title = (await fig.locator('.chart-title').textContent())!.trim();
+        await fig.locator('details.cite > summary').click();
+        await fig.getByRole('button', { name: 'Copy citation' }).click();
+        await expect.poll(() => fig.locator(`#${id}-cite-status`).textContent()).toBe('Citation copied');
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        expect(copied).toContain(`${origin}/areas/coventry/#${id}`);
+        expect(copied).toContain(title);
+        expect(copied).toContain('Coventry');
+        expect(copied).toContain('Education, health and care plans');
+        expect(copied).toContain('June 2025');
+        expect(copied).toContain(`Accessed ${today()}.`);
+        await fig.getByRole('button', { name: 'Copy embed code' }).click();
+        await expect.poll(() => fig.locator(`#${id}-embed-status`).textContent()).toBe('Embed code copied');
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`<iframe src="${origin}/embed/`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });

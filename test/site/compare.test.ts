@@ -4,6 +4,9 @@
  * a column and rewrites the URL in place (history.replaceState, no new entry);
  * unknown names and more than 6 areas are reported, not silently dropped.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runAxe } from '../../scripts/gates/a11y.ts';
@@ -100,6 +103,71 @@ describe('site: compare areas', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  it('coventry, derby, wolverhampton, southampton: every small multiple has England and region reference lines, an upright y axis shared across the measure, units and polarity in words', async () => {
+    const { page, errors } = await open('?areas=coventry,derby,wolverhampton,southampton');
+    try {
+      await page.waitForSelector('#compare-table');
+      const sections = await page.$$eval('#compare-output section', (ss) =>
+        ss.map((s) => ({
+          label: s.getAttribute('aria-label'),
+          subtitle: s.querySelector('.chart-subtitle')?.textContent ?? '',
+          charts: [...s.querySelectorAll('svg.small-chart')].map((svg) => ({
+            ticks: [...svg.querySelectorAll('.y-tick')].map((t) => ({ y: Number(t.getAttribute('y')), value: Number(t.getAttribute('data-value')), text: t.textContent })),
+            refs: [...svg.querySelectorAll('.reference-line')].map((r) => r.getAttribute('data-reference')),
+            axis: svg.querySelector('.y-axis-label')?.textContent ?? '',
+          })),
+        })),
+      );
+      expect(sections.length).toBeGreaterThanOrEqual(8);
+      let withRefs = 0;
+      for (const s of sections) {
+        expect(s.subtitle, s.label!).toMatch(/(Lower is better|Higher is better|Neither higher nor lower is better)\.$/);
+        for (const c of s.charts) {
+          expect(c.ticks.length, `${s.label}: y ticks`).toBeGreaterThanOrEqual(2);
+          // Never inverted: a larger value sits higher on the page (smaller y).
+          const byValue = [...c.ticks].sort((a, b) => a.value - b.value);
+          for (let i = 1; i < byValue.length; i++) expect(byValue[i]!.y, `${s.label}: tick ${byValue[i]!.text} above ${byValue[i - 1]!.text}`).toBeLessThan(byValue[i - 1]!.y);
+          expect(c.axis, `${s.label}: axis label`).not.toBe('');
+          if (/%/.test(c.ticks.map((t) => t.text).join(''))) expect(c.axis).toContain('%');
+          // One y scale for the measure: the same tick labels in every small multiple.
+          expect(c.ticks.map((t) => t.text)).toEqual(s.charts[0]!.ticks.map((t) => t.text));
+        }
+        if (s.charts.length > 0 && s.charts.every((c) => c.refs.length >= 2)) withRefs++;
+      }
+      // Every measure that has England and region figures draws both in each small multiple.
+      const expected = ['New EHC plans issued within 20 weeks', 'Requests for an EHC needs assessment refused, %', 'SEND Tribunal appeal rate, %', 'Pupils with an EHC plan, % of all pupils'];
+      for (const label of expected) {
+        const s = sections.find((x) => x.label === label)!;
+        expect(s, label).toBeDefined();
+        for (const c of s.charts) {
+          expect(c.refs, label).toContain('England');
+          expect(c.refs.some((r) => r === 'West Midlands' || r === 'East Midlands' || r === 'South East'), `${label}: region line`).toBe(true);
+        }
+      }
+      expect(withRefs).toBeGreaterThanOrEqual(expected.length);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the static comparison /areas/<slug>/compare/ has England and region reference rows and says which way is better', () => {
+    const { dir } = site();
+    for (const [slug, region] of [['coventry', 'West Midlands'], ['isles-of-scilly', 'South West']] as const) {
+      const { document } = parseHTML(readFileSync(path.join(dir, 'areas', slug, 'compare', 'index.html'), 'utf8'));
+      const rows = [...document.querySelectorAll('.compare-table tbody tr')].map((tr) => tr.querySelector('th')!.textContent!.trim());
+      expect(rows).toHaveLength(13);
+      expect(rows.slice(-2)).toEqual(['England (reference)', `${region} (reference)`]);
+      const england = [...document.querySelectorAll('.compare-table tbody tr.reference-row')][0]!;
+      // Rates with a published England figure show it (not "no figure").
+      expect([...england.querySelectorAll('td')].filter((td) => /\d/.test(td.textContent!)).length).toBeGreaterThanOrEqual(6);
+      const about = document.querySelector('#measures + dl')!.textContent!;
+      expect(about).toMatch(/Lower is better/);
+      expect(about).toMatch(/Higher is better/);
+      expect(about).toMatch(/Neither higher nor lower is better/);
     }
   });
 });

@@ -2,7 +2,7 @@
 #   python3 scripts/gates/fixture-src/make-fixtures.py). The generated files are committed.
 import os, random
 RNG = random.Random(42)
-ORIGIN = 'https://send-outcomes.example.org'
+ORIGIN = 'https://send-outcomes-england.org.uk'
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 def page(title, body, head_extra='', csp=True, css='/_astro/site.css', canonical=None):

@@ -57,21 +57,31 @@ function periodToYear(p: string): number {
 function tickLabel(unit: Measure['unit'], v: number): string {
   if (unit === 'outcome') return `Outcome ${v}`;
   if (unit === 'yes/no') return v === 1 ? 'Yes' : 'No';
-  return unit === '%' ? `${v}%` : String(v);
+  const r = Math.round(v * 10) / 10;
+  return unit === '%' ? `${r}%` : String(r);
 }
 
-function smallChart(points: Point[], x: [number, number], y: [number, number], better: Measure['better'], unit: Measure['unit']): SVGSVGElement {
-  const W = 230, H = 110, L = 84, R = 10, T = 10, B = 22;
+type RefPoints = [string, number | null][];
+const ENGLAND_STROKE = '#0b0c0c';
+const REGION_STROKE = '#801650';
+
+/**
+ * One small multiple: the area's line, England (solid black) and its region
+ * (dashed maroon) as reference lines. The y axis always rises upwards (never
+ * inverted) and is shared by every small multiple of the measure.
+ */
+function smallChart(points: Point[], x: [number, number], y: [number, number], unit: Measure['unit'], refs: { label: string; points: RefPoints; stroke: string; dash?: string }[], axisLabel: string): SVGSVGElement {
+  const W = 230, H = 128, L = 84, R = 10, T = 22, B = 22;
   const sx = (v: number) => L + ((v - x[0]) / Math.max(1e-9, x[1] - x[0])) * (W - L - R);
-  // With lower-is-better measures (inspection outcome 1 is best), the best value sits at the top.
-  const sy = (v: number) => {
-    const f = (v - y[0]) / Math.max(1e-9, y[1] - y[0]);
-    return better === 'lower' ? T + f * (H - T - B) : H - B - f * (H - T - B);
-  };
-  const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, 'aria-hidden': 'true', focusable: 'false' });
-  for (const v of [y[0], y[1]]) {
+  const sy = (v: number) => H - B - ((v - y[0]) / Math.max(1e-9, y[1] - y[0])) * (H - T - B);
+  const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, 'aria-hidden': 'true', focusable: 'false', class: 'small-chart' });
+  const label = svg('text', { x: 0, y: 12, 'font-size': 13, fill: '#0b0c0c', class: 'y-axis-label' });
+  label.textContent = axisLabel;
+  s.append(label);
+  for (const v of [y[0], (y[0] + y[1]) / 2, y[1]]) {
+    if ((unit === 'outcome' || unit === 'yes/no') && v % 1 !== 0) continue;
     s.append(svg('line', { x1: L, x2: W - R, y1: sy(v), y2: sy(v), stroke: GRID }));
-    const t = svg('text', { x: L - 4, y: sy(v) + 4, 'text-anchor': 'end', 'font-size': 13, fill: '#0b0c0c' });
+    const t = svg('text', { x: L - 4, y: sy(v) + 4, 'text-anchor': 'end', 'font-size': 13, fill: '#0b0c0c', class: 'y-tick', 'data-value': v });
     t.textContent = tickLabel(unit, v);
     s.append(t);
   }
@@ -80,10 +90,20 @@ function smallChart(points: Point[], x: [number, number], y: [number, number], b
     t.textContent = String(Math.floor(v));
     s.append(t);
   }
+  for (const r of refs) {
+    const known = r.points.filter((p) => p[1] !== null);
+    if (known.length === 0) continue;
+    const d = known.length === 1
+      ? `M${L},${sy(known[0]![1]!).toFixed(1)}L${W - R},${sy(known[0]![1]!).toFixed(1)}`
+      : known.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(Math.min(x[1], Math.max(x[0], periodToYear(p[0])))).toFixed(1)},${sy(p[1]!).toFixed(1)}`).join('');
+    const path = svg('path', { d, fill: 'none', stroke: r.stroke, 'stroke-width': 1.5, class: 'reference-line', 'data-reference': r.label });
+    if (r.dash) path.setAttribute('stroke-dasharray', r.dash);
+    s.append(path);
+  }
   const known = points.filter((p) => p[1] !== null);
   if (known.length > 1) {
     const d = known.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(periodToYear(p[0])).toFixed(1)},${sy(p[1]!).toFixed(1)}`).join('');
-    s.append(svg('path', { d, fill: 'none', stroke: BRAND, 'stroke-width': 2 }));
+    s.append(svg('path', { d, fill: 'none', stroke: BRAND, 'stroke-width': 2.5 }));
   }
   for (const p of known) s.append(svg('circle', { cx: sx(periodToYear(p[0])), cy: sy(p[1]!), r: 4, fill: BRAND }));
   return s;
@@ -165,18 +185,28 @@ function render(messages: string[]): void {
     const all = areas.flatMap((a) => m.series[a.slug] ?? []);
     const section = el('section');
     section.setAttribute('aria-label', m.label);
-    section.append(el('h3', m.label), el('p', m.description, 'chart-subtitle'));
-    const values = all.map((p) => p[1]).filter((v): v is number => v !== null);
+    section.append(el('h3', m.label), el('p', `${m.description} ${m.polarity}.`, 'chart-subtitle'));
+    // England and each chosen area's region, drawn in every small multiple of the measure.
+    const regionRefs = (a: CompareData['areas'][number]) => (m.regions?.[a.region] ? [{ ...m.regions[a.region]!, stroke: REGION_STROKE, dash: '4,3' }] : []);
+    const englandRef = m.england ? [{ ...m.england, stroke: ENGLAND_STROKE }] : [];
+    const refValues = [...(m.england?.points ?? []), ...areas.flatMap((a) => m.regions?.[a.region]?.points ?? [])].map((p) => p[1]).filter((v): v is number => v !== null);
+    if (englandRef.length || m.regions) {
+      const key = el('p', undefined, 'compare-key');
+      key.append(el('span', `Black line: ${m.england?.label ?? 'England'}`, 'key-england'), document.createTextNode(' · '), el('span', 'Dashed maroon line: the area’s region', 'key-region'), document.createTextNode(' · '), el('span', 'Blue: the area', 'key-area'));
+      section.append(key);
+    }
+    const values = [...all.map((p) => p[1]).filter((v): v is number => v !== null), ...refValues];
     const years = all.map((p) => periodToYear(p[0]));
     const grid = el('ul', undefined, 'small-multiples');
     if (values.length > 0) {
+      // One y scale for every small multiple of the measure, from 0 (or the lowest value) up to the highest, references included.
       const y: [number, number] = m.unit === 'outcome' ? [1, 3] : m.unit === 'yes/no' ? [0, 1] : [Math.min(0, ...values), Math.max(...values)];
       const x: [number, number] = [Math.floor(Math.min(...years)), Math.ceil(Math.max(...years)) + (Math.max(...years) === Math.min(...years) ? 1 : 0)];
       for (const a of areas) {
         const pts = m.series[a.slug] ?? [];
         const li = el('li');
         li.append(el('strong', a.name));
-        if (pts.length > 0) li.append(smallChart(pts, x, y, m.better, m.unit));
+        if (pts.length > 0) li.append(smallChart(pts, x, y, m.unit, [...englandRef, ...regionRefs(a)], m.axisLabel ?? (m.unit === 'outcome' ? 'Outcome (1 is best)' : m.unit === 'yes/no' ? 'Yes or no' : m.unit === '%' ? '%' : 'Number')));
         const list = el('ul', undefined, 'points');
         if (pts.length === 0) list.append(el('li', m.empty));
         for (const p of pts) list.append(el('li', `${p[3]}: ${p[2]}${p[4] ? ` (${p[4]})` : ''}`));
