@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { sitemap } from './scripts/sitemap.mjs';
+import { headers } from './scripts/headers.mjs';
 
 // The public address of the site: citations and the sitemap use it.
 // Set SITE_URL when deploying; the default is a placeholder.
@@ -17,7 +18,7 @@ export default defineConfig({
   },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [sitemap()],
+  integrations: [sitemap(), headers()],
   vite: {
     build: {
       // Never inline scripts or assets as data: URLs (the CSP allows only 'self').

@@ -507,6 +507,8 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
     make(slug) {
       const area = bySlug(slug);
       const names = AREA_SERIES(area);
+      // The measure in words for the tidy download: the dataset's own label for it.
+      const measureWords = o.view.measure(o.measure).label;
       const years = o.view.measure(o.measure).periods.filter((p) => p >= (o.from ?? 0));
       const comps = years.map((y) => ({ year: y, c: compare(o.view, o.measure, area, y) }));
       const rows = comps.map(({ year, c }) => ({
@@ -585,12 +587,12 @@ function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         release: o.release,
         columns: [
           { name: 'year', type: 'Filter', label: 'Year' },
-          { name: 'area', type: 'Indicator', label: area.name, unit: o.unit, dp: o.dp },
-          ...(o.extraColumns ?? []).map((e): Column => ({ name: e.name, type: 'Indicator', label: e.label, unit: '', dp: 0 })),
-          { name: 'region', type: 'Indicator', label: names.region, unit: o.unit, dp: o.dp },
-          { name: 'neighbours', type: 'Indicator', label: 'Median of similar areas', unit: o.unit, dp: o.dp },
-          { name: 'neighbours_n', type: 'Indicator', label: 'Similar areas with a figure', unit: '', dp: 0 },
-          { name: 'england', type: 'Indicator', label: 'England', unit: o.unit, dp: o.dp },
+          { name: 'area', type: 'Indicator', label: area.name, unit: o.unit, dp: o.dp, measure: measureWords, place: area.name },
+          ...(o.extraColumns ?? []).map((e): Column => ({ name: e.name, type: 'Indicator', label: e.label, unit: '', dp: 0, place: area.name })),
+          { name: 'region', type: 'Indicator', label: names.region, unit: o.unit, dp: o.dp, measure: measureWords, place: names.region },
+          { name: 'neighbours', type: 'Indicator', label: 'Median of similar areas', unit: o.unit, dp: o.dp, measure: measureWords, place: 'Median of 10 similar areas (statistical neighbours)' },
+          { name: 'neighbours_n', type: 'Indicator', label: 'Similar areas with a figure', unit: '', dp: 0, place: 'Median of 10 similar areas (statistical neighbours)' },
+          { name: 'england', type: 'Indicator', label: 'England', unit: o.unit, dp: o.dp, measure: measureWords, place: 'England' },
         ],
         rows,
         summary,
