@@ -14,7 +14,6 @@ import { roundTo, value as valueCell, type Cell } from '../lib/cell.ts';
 import { BOM, neutraliseText, serialise, SOURCE_SYMBOL_SUFFIX, type Column, type CsvValue, type IndicatorUnit, type Serialised } from '../lib/downloads.ts';
 import { geo, manifest, SITE_NAME } from '../lib/site.ts';
 import { symbolNotes } from '../lib/symbols.ts';
-import { wrapText } from './standalone.ts';
 import type { ChartSpec } from './types.ts';
 import Papa from 'papaparse';
 
@@ -140,10 +139,19 @@ export function chartFiles(spec: ChartSpec, chartUrl: string, filesUrl: string):
   return files;
 }
 
+/** Wrap text at spaces to 78 characters; a word longer than a line (a URL) stays whole on its own line. */
 function para(text: string, indent = ''): string {
-  return wrapText(text, 78 - indent.length)
-    .map((l) => indent + l)
-    .join('\n');
+  const width = 78 - indent.length;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
 }
 
 function chartReadme(spec: ChartSpec, place: Place, chartUrl: string, filesUrl: string, out: Serialised): string {
@@ -173,11 +181,12 @@ function chartReadme(spec: ChartSpec, place: Place, chartUrl: string, filesUrl: 
     `data.csv       the data, one row per ${measures.length ? 'period (or category) and measure' : 'row of the chart'}, UTF-8 with a byte-order mark`,
     'data.meta.csv  what each column of data.csv means, with its unit',
     'chart.svg      the chart as an image, with its title and source',
+    'chart.png      the same image as a PNG',
     `All at ${filesUrl}`,
     '',
     'SOURCE',
     para(`${spec.source}, ${spec.release}.`),
-    ...sources.flatMap((s) => ['', para(`- ${s.title}. ${s.publisher}, ${s.publication}. Release: ${s.release}.`), para(s.url, '  '), para(`Licence: ${s.licence}. Attribution: ${s.attribution}`, '  ')]),
+    ...sources.flatMap((s) => ['', para(`- ${s.title}. ${s.publisher}, ${s.publication}. Release: ${s.release}.`), `  ${s.url}`, para(`Licence: ${s.licence}. Attribution: ${s.attribution}`, '  ')]),
     '',
     'LICENCE',
     para(`The data are published under ${licences.join('; ')}. Re-use them freely, with this attribution: ${[...new Set(sources.map((s) => s.attribution))].join(' ')}`),

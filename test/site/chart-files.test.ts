@@ -71,7 +71,9 @@ describe('site: per-chart files explain themselves (issue 17)', () => {
         const source = fig.querySelector('.chart-source')!.textContent!.trim().replace(/^Source: /, '').replace(/\.$/, '');
         expect(readme.startsWith(title), `${id}: README starts with the title`).toBe(true);
         expect(readme.replace(/\s+/g, ' '), `${id}: README names the source`).toContain(source.replace(/\s+/g, ' '));
-        expect(readme, `${id}: README names the licence`).toMatch(/Licence: .*(Open Government Licence|OGL)/);
+        const flat = readme.replace(/\s+/g, ' ');
+        expect(flat, `${id}: README names the licence`).toMatch(/LICENCE The data are published under .*Open Government Licence v3\.0 \(https:\/\/www\.nationalarchives\.gov\.uk\/doc\/open-government-licence\/version\/3\/\)/);
+        expect(flat, `${id}: README gives the attribution`).toContain('Contains public sector information licensed under the Open Government Licence v3.0.');
         expect(readme, `${id}: README gives the chart URL`).toContain(`Chart: ${origin}/areas/${slug}/#${id}`);
         expect(readme).toContain(areaName);
         expect(readme).toMatch(/SYMBOLS\n/);

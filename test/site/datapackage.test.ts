@@ -66,7 +66,7 @@ describe('site: all the data in one download (issue 17)', () => {
       expect(r!.hash, `${name}: hash`).toBe(`sha256:${createHash('sha256').update(files[name]!).digest('hex')}`);
       if (name.endsWith('.csv')) {
         expect(r!.schema?.fields.length, `${name}: schema`).toBeGreaterThan(0);
-        const text = new TextDecoder().decode(files[name]);
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files[name]);
         expect(text.charCodeAt(0), `${name}: byte-order mark`).toBe(0xfeff);
         const [header, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
         expect(header, `${name}: schema fields are the file's columns, in order`).toEqual(r!.schema!.fields.map((f) => f.name));
