@@ -109,13 +109,15 @@ describe('site: per-chart files explain themselves (issue 17)', () => {
     for (const d of cat.downloads) {
       const [header, ...rows] = parseCsv(readFileSync(join(dir, d.file), 'utf8'));
       const indicators = d.fields.filter((f) => f.type === 'Indicator' && f.unit !== 'numberstring').map((f) => header!.indexOf(f.name));
+      const bad: string[] = [];
       for (const r of rows) {
-        for (const cell of r) expect(formulaLike(cell), `${d.file}: formula-like cell ${cell}`).toBe(false);
+        for (const cell of r) if (formulaLike(cell)) bad.push(`formula-like cell ${JSON.stringify(cell)}`);
         for (const i of indicators) {
           const v = r[i]!;
-          if (v !== '' && !NUMBER.test(v)) expect(EES.has(v), `${d.file} ${header![i]}: "${v}" is not an EES symbol`).toBe(true);
+          if (v !== '' && !NUMBER.test(v) && !EES.has(v)) bad.push(`${header![i]}: "${v}" is not an EES symbol`);
         }
       }
+      expect(bad.slice(0, 10), d.file).toEqual([]);
     }
-  }, 120_000);
+  }, 300_000);
 });
