@@ -101,7 +101,10 @@ export function symbolNotes(used: ReadonlySet<string>, translations: readonly { 
   const applied = translations.filter((t) => used.has(`source:${t.from}`));
   if (applied.length > 0) {
     lines.push('', '  Symbols translated from the source (the source symbol is kept in the *_source_symbol column):');
-    for (const t of applied) lines.push(`  "${t.from}" in ${t.basis === 'obsolete symbol' ? 'the source (an obsolete symbol)' : t.basis} is written as ${t.to === 'nil' ? '0 (nil: none)' : `"${t.to}"`}`);
+    for (const t of applied) {
+      const meaning = t.basis === 'obsolete symbol' ? (SYMBOLS[t.from as SymbolCode]?.meaning ?? 'an older symbol') : t.to === 'nil' ? 'nil' : 'no value';
+      lines.push(`  "${t.from}" (${meaning.toLowerCase()}${t.basis === 'obsolete symbol' ? '' : `, source ${t.basis}`}) is written as ${t.to === 'nil' ? '0 (nil: none)' : `"${t.to}"`}`);
+    }
   }
   return lines;
 }
