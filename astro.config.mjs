@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { sitemap } from './scripts/sitemap.mjs';
+import { headers } from './scripts/headers.mjs';
 
 import { siteOrigin } from './scripts/site-origin.mjs';
 
@@ -19,7 +20,7 @@ export default defineConfig({
   },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [sitemap()],
+  integrations: [sitemap(), headers()],
   vite: {
     build: {
       // Never inline scripts or assets as data: URLs (the CSP allows only 'self').

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { headersFor, parseHeadersFile, type HeaderRule } from './headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,8 +37,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDir(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Send the headers that root/_headers gives each path, as Netlify and Cloudflare Pages do. */
+  headersFile?: boolean;
+}
+
+export async function serveDir(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
+  const headerRules: HeaderRule[] = options.headersFile ? parseHeadersFile(readFileSync(path.join(base, '_headers'), 'utf8')) : [];
   const server: Server = createServer((req, res) => {
     let pathname = '/';
     try {
@@ -65,6 +72,7 @@ export async function serveDir(root: string): Promise<StaticServer> {
       return;
     }
     res.writeHead(200, {
+      ...headersFor(headerRules, pathname),
       'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'cache-control': 'no-store',
     });

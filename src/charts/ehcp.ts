@@ -524,6 +524,8 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
     make(slug) {
       const area = bySlug(slug);
       const names = AREA_SERIES(area);
+      // The measure in words for the tidy download: the dataset's own label for it.
+      const measureWords = o.view.measure(o.measure).label;
       const years = o.view.measure(o.measure).periods.filter((p) => p >= (o.from ?? 0));
       const comps = years.map((y) => ({ year: y, c: compare(o.view, o.measure, area, y) }));
       const L = o.periodLabel ?? ((y: number) => String(y));
@@ -603,12 +605,12 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         release: o.release,
         columns: [
           { name: 'year', type: 'Filter', label: o.periodName ?? 'Year' },
-          { name: 'area', type: 'Indicator', label: area.name, unit: o.unit, dp: o.dp },
-          ...(o.extraColumns ?? []).map((e): Column => ({ name: e.name, type: 'Indicator', label: e.label, unit: '', dp: 0 })),
-          { name: 'region', type: 'Indicator', label: names.region, unit: o.unit, dp: o.dp },
-          { name: 'neighbours', type: 'Indicator', label: 'Statistical neighbours (median)', unit: o.unit, dp: o.dp },
-          { name: 'neighbours_n', type: 'Indicator', label: 'Statistical neighbours with a figure', unit: '', dp: 0 },
-          { name: 'england', type: 'Indicator', label: 'England', unit: o.unit, dp: o.dp },
+          { name: 'area', type: 'Indicator', label: area.name, unit: o.unit, dp: o.dp, measure: measureWords, place: area.name },
+          ...(o.extraColumns ?? []).map((e): Column => ({ name: e.name, type: 'Indicator', label: e.label, unit: '', dp: 0, place: area.name })),
+          { name: 'region', type: 'Indicator', label: names.region, unit: o.unit, dp: o.dp, measure: measureWords, place: names.region },
+          { name: 'neighbours', type: 'Indicator', label: 'Statistical neighbours (median)', unit: o.unit, dp: o.dp, measure: measureWords, place: 'Statistical neighbours (median of 10)' },
+          { name: 'neighbours_n', type: 'Indicator', label: 'Statistical neighbours with a figure', unit: '', dp: 0, place: 'Statistical neighbours (median of 10)' },
+          { name: 'england', type: 'Indicator', label: 'England', unit: o.unit, dp: o.dp, measure: measureWords, place: 'England' },
         ],
         rows,
         summary,

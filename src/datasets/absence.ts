@@ -192,7 +192,7 @@ export const ABSENCE_COLUMNS: Column[] = [
   { name: 'education_phase', type: 'Filter', label: 'Type of school (All state-funded schools, State-funded primary, State-funded secondary, Special schools)' },
   { name: 'sen_status', type: 'Filter', label: 'SEN status: All pupils, Any SEN, No identified SEN, EHC plan, SEN support, No SEN' },
   { name: 'measure', type: 'Filter', label: 'overall_absence, authorised_absence, unauthorised_absence (% of possible sessions); persistent_absence (% of pupils missing 10% or more), severe_absence (% missing 50% or more); attendance (% of sessions)' },
-  { name: 'rate', type: 'Indicator', label: 'Rate, per cent (symbol "-" = no value published for that area and year)', unit: '%' },
+  { name: 'rate', type: 'Indicator', label: 'Rate, per cent (x = no value published for that area and year; the source wrote "-", kept in rate_source_symbol)', unit: '%' },
   { name: 'enrolments', type: 'Indicator', label: 'Pupil enrolments (absence bands only)', unit: '' },
   { name: 'enrolments_in_measure', type: 'Indicator', label: 'Enrolments persistently or severely absent (absence bands only)', unit: '' },
   { name: 'source', type: 'Filter', label: 'Source id in data/sources.json: lait-store (LAIT), absence-bands (computed from enrolments by absence band), absence-sen-status (Data to Insight compilation)' },

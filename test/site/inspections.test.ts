@@ -48,6 +48,6 @@ describe('built /inspections/ page', () => {
     const json = JSON.parse(readFileSync(join(PROJECT_ROOT, 'src/generated/inspections.json'), 'utf8')) as { events: unknown[] };
     expect(csv.length - 1).toBe(json.events.length);
     expect(entry.rows).toBe(json.events.length);
-    expect(readFileSync(join(DIST, 'data/inspections.meta.csv'), 'utf8')).toMatch(/^col_name,col_type,label,indicator_unit,indicator_dp\nevent_id|time_period/);
+    expect(readFileSync(join(DIST, 'data/inspections.meta.csv'), 'utf8')).toMatch(/^\uFEFFcol_name,col_type,label,indicator_unit,indicator_dp\nevent_id|time_period/);
   });
 });

@@ -60,9 +60,9 @@ describe('built site structure', () => {
     for (const d of cat.downloads) {
       expect(existsSync(join(DIST, d.file))).toBe(true);
       const meta = readFileSync(join(DIST, d.dictionary), 'utf8');
-      expect(meta.split('\n')[0]).toBe('col_name,col_type,label,indicator_unit,indicator_dp');
+      expect(meta.split('\n')[0]).toBe('\uFEFFcol_name,col_type,label,indicator_unit,indicator_dp');
     }
     const header = readFileSync(join(DIST, 'data/areas.csv'), 'utf8').split('\n')[0]!;
-    expect(header.startsWith('time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name')).toBe(true);
+    expect(header.startsWith('\uFEFFtime_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name')).toBe(true);
   });
 });

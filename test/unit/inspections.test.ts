@@ -168,6 +168,6 @@ describe('joining inspections to today’s areas', async () => {
     expect(d.rows).toHaveLength(data.events.length);
     const row = d.rows.find((r) => r.event_id === 'first-928')!;
     expect(row).toMatchObject({ old_la_code: '928', new_la_code: 'E10000021', la_name: 'Northamptonshire', current_old_la_codes: '940;941', inherited_from_predecessor: true });
-    expect(toCsv(d.columns, d.rows).split('\n')[0]).toMatch(/^time_period,time_identifier,geographic_level/);
+    expect(toCsv(d.columns, d.rows).split('\n')[0]).toMatch(/^\uFEFFtime_period,time_identifier,geographic_level/); // byte-order mark first, for Excel
   });
 });

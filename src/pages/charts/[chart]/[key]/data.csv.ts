@@ -1,7 +1,9 @@
-/** /charts/<chart>/<key>/data.csv — the data behind one chart, as tidy CSV. */
+/** /charts/<chart>/<key>/data.csv — the data behind one chart, as tidy EES-style CSV (src/charts/files.ts). */
 import type { APIRoute } from 'astro';
 import { allCharts, chart } from '../../../../charts/registry.ts';
-import { toCsv } from '../../../../lib/downloads.ts';
+import { chartFiles } from '../../../../charts/files.ts';
+import { chartHome } from '../../../../charts/links.ts';
+import { absoluteUrl } from '../../../../lib/site.ts';
 
 export function getStaticPaths() {
   return allCharts().map(({ id, key }) => ({ params: { chart: id, key } }));
@@ -9,5 +11,6 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = ({ params }) => {
   const spec = chart(params.chart!, params.key!);
-  return new Response(toCsv(spec.columns, spec.rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const files = chartFiles(spec, absoluteUrl(chartHome(spec)), absoluteUrl(`/charts/${spec.id}/${spec.key}/`));
+  return new Response(files.csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
