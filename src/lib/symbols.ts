@@ -40,6 +40,8 @@ export const SOURCE_SYMBOLS: Record<string, Partial<Record<SymbolCode, SymbolRul
   'tribunal-appeals': { '-': 'nil' },
   // DfE's Local Authority Interactive Tool: "-" = no value for this area and year.
   'lait-store': { '-': 'x' },
+  // The SEN census cut of the LAIT store: "-" = no value (sen_census/SOURCES.md).
+  'sen-census-prevalence': { '-': 'x' },
 };
 
 export function isEesSymbol(s: string): s is EesSymbol {
