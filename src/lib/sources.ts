@@ -19,6 +19,18 @@ export interface Source {
   sha256: string;
   compiled?: boolean;
   notes?: string;
+  /**
+   * Where `data:fetch` gets this exact file when DATA_MIRROR is not set: the
+   * direct http(s) URL of the file at its origin (or of the zip that holds it,
+   * with `downloadMember`), or a path `data/…` in this repository for a file
+   * that is the project's own copy (compiled or converted here, or not
+   * byte-identical to any published file).
+   */
+  download?: string;
+  /** With a zip `download`: the member's path inside the zip. */
+  downloadMember?: string;
+  /** How the file relates to what is downloaded, in words (renamed, zip member, the project's own copy and why). */
+  downloadNote?: string;
 }
 
 export interface Manifest {
