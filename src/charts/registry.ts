@@ -7,9 +7,10 @@ import { absenceCharts } from './absence.ts';
 import { EHCP_CHARTS } from './ehcp.ts';
 import { areasByRegion } from './geography.ts';
 import { INSPECTION_CHARTS } from './inspections.ts';
+import { TRIBUNAL_CHARTS } from './tribunal.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts, ...EHCP_CHARTS];
+export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts, ...EHCP_CHARTS, ...TRIBUNAL_CHARTS];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {
