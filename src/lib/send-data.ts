@@ -185,7 +185,8 @@ export function areaSummaryRows(areas: readonly Area[]): { rows: AreaSummaryRow[
       growth: pcOr(f.growth.area),
       timeliness: t.text,
       refused: describeCell(ehcp.cell('refused_pc', area.laCode, refusedYear), (n) => fmtPc(n)),
-      appealRate: describeCell(tribunal.cell('appeal_rate', area.laCode, appealYear), (n) => fmtPc(n)),
+      // A figure the publisher flags (Isle of Wight 2025) says so wherever it is listed.
+      appealRate: describeCell(tribunal.cell('appeal_rate', area.laCode, appealYear), (n) => fmtPc(n)) + (tribunalExtras.flags[area.laCode]?.[String(appealYear)] ? ' (DfE: data quality issues)' : ''),
     };
   });
   return { rows, countYear, growthFrom, timelinessYear, refusedYear, appealYear };
