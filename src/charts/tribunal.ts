@@ -56,7 +56,8 @@ export const tribunalRate: ChartFactory = {
   keys: () => ['england'],
   make(key) {
     const rows = segments().map(({ year, method }) => ({
-      year,
+      // Years are labels, never number-formatted ("2024", not "2,024").
+      year: String(year),
       release: releaseFor(method),
       method: methodFor(year, method),
       appeals: tribunal.cell('appeals', ENGLAND, year),
@@ -65,15 +66,15 @@ export const tribunalRate: ChartFactory = {
     }));
     const first = rows[0]!;
     const last = rows[rows.length - 1]!;
-    const oldBreak = rows.find((r) => r.year === BREAK_YEAR && r.release === R.old)!;
-    const newBreak = rows.find((r) => r.year === BREAK_YEAR && r.release === R.latest)!;
-    const lines = rows.map((r) => ({ year: r.year, series: 'England', segment: r.release, value: v(r.appeal_rate) }));
+    const oldBreak = rows.find((r) => r.year === String(BREAK_YEAR) && r.release === R.old)!;
+    const newBreak = rows.find((r) => r.year === String(BREAK_YEAR) && r.release === R.latest)!;
+    const lines = rows.map((r) => ({ year: Number(r.year), series: 'England', segment: r.release, value: v(r.appeal_rate) }));
     return {
       id: 'tribunal-rate',
       key,
       page: '/ehc-plans/',
       placeName: 'England',
-      title: `Appeal rate ${fmtPc(v(last.appeal_rate)!)} in ${last.year}, on DfE’s new method`,
+      title: `Appeal rate ${fmtPc(v(last.appeal_rate)!)} in ${last.year} on a new method`,
       subtitle: `SEND Tribunal appeals registered as a % of appealable decisions, England, ${first.year} to ${last.year}: old method to ${BREAK_YEAR}, new method from ${BREAK_YEAR}`,
       source: TRIBUNAL_SOURCE,
       sourceIds: ['tribunal-appeals', 'tribunal-appeals-2026'],
@@ -120,7 +121,7 @@ export const areaAppealRate: ChartFactory = {
       };
     });
     const rows: Record<string, CsvValue>[] = comps.map((x) => ({
-      year: x.year,
+      year: String(x.year),
       release: releaseFor(x.method),
       method: methodFor(x.year, x.method),
       area: x.c.area,
@@ -136,7 +137,7 @@ export const areaAppealRate: ChartFactory = {
     let title: string;
     let summary: string;
     if (!latest) {
-      title = `No appeal rate on the new method for ${area.name}`;
+      title = 'No appeal rate on DfE’s new method';
       summary = `There is no appeal rate for ${area.name} on DfE’s new method.`;
     } else {
       const a = v(latest.c.area)!;

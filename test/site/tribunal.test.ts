@@ -40,7 +40,7 @@ describe('June 2026 tribunal release on the built site', () => {
 
   it('England’s 2025 rate is 6.6% as published, with the note on areas left out of the denominator only', () => {
     const s = text(section(read('ehc-plans/index.html'), 'appeals'));
-    expect(s).toContain('Appeal rate 6.6% in 2025, on DfE’s new method');
+    expect(s).toContain('Appeal rate 6.6% in 2025 on a new method');
     expect(s).toContain('England 2025: 6.6% as published.');
     expect(s).toMatch(/Lewisham and Milton Keynes are not available, so they are left out of the denominator but their 337 appeals are not left out of the numerator/);
   });
