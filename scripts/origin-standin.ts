@@ -4,16 +4,18 @@
  * `npm run data:fetch` without DATA_MIRROR can be tried end to end on a
  * machine that cannot reach the origins:
  *
- *   npx tsx scripts/origin-standin.ts ../shared/data        # prints DATA_ORIGIN_PROXY=http://127.0.0.1:PORT
+ *   npx tsx scripts/origin-standin.ts ../shared/data [PARTS]   # prints DATA_ORIGIN_PROXY=http://127.0.0.1:PORT
  *   DATA_ORIGIN_PROXY=http://127.0.0.1:PORT npm run data:fetch
  *
  * Each `download` URL is served at /<host>/<path>: a plain file from the
  * mirror's `path`; a zip (sources with `downloadMember`) is built from the
  * mirror files of every source that names it. Project copies (`data/…`) are
- * not served: data:fetch copies them from the repository.
+ * not served: data:fetch copies them from the repository. The parts of a
+ * compiled table (`downloadParts`) are not in the mirror: give a folder PARTS
+ * laid out as <host>/<path> to serve them too.
  */
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { readManifest } from '../src/lib/sources.ts';
@@ -45,7 +47,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const routes = originRoutes(mirror);
   const server = createServer((req, res) => {
-    const route = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const parts = process.argv[3];
+    const partFile = parts ? join(parts, decodeURIComponent(path)) : '';
+    const route = routes.get(path) ?? (partFile && existsSync(partFile) && statSync(partFile).isFile() ? () => readFileSync(partFile) : undefined);
     if (!route) {
       res.writeHead(404).end('not a stand-in origin file');
       return;

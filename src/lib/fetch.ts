@@ -17,6 +17,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Source } from './sources.ts';
 import { readZipMember, ZipError } from './zip.ts';
+import { stackJsonRecords } from './stack-json.ts';
 
 export class FetchError extends Error {
   override name = 'FetchError';
@@ -165,6 +166,20 @@ async function fromOrigin(source: Source, ctx: Ctx): Promise<{ data: Buffer; out
     const file = join(root, d);
     if (!existsSync(file)) throw new FetchError(`${source.path}: the project's own copy ${d} is missing. Restore it from git (git checkout -- ${d}).`);
     return { data: await readFile(file), outcome: 'copied' };
+  }
+  if (source.downloadParts) {
+    // A compiled table: download each part, then rebuild the file by its recipe.
+    if (!source.downloadRecipe) throw new FetchError(`${source.path}: "downloadParts" needs a "downloadRecipe" in data/sources.json.`);
+    const parts: { path: string; text: string }[] = [];
+    for (const part of source.downloadParts) {
+      const url = viaProxy(new URL(part, d.endsWith('/') ? d : `${d}/`).href, ctx.opts.originProxy);
+      parts.push({ path: part, text: (await download(url, `${source.path} (part ${part})`, ctx.opts.timeoutMs, ORIGIN_HINT)).toString('utf8') });
+    }
+    try {
+      return { data: stackJsonRecords(parts, source.downloadRecipe), outcome: 'downloaded' };
+    } catch (e) {
+      throw new FetchError(`${source.path}: cannot rebuild it from its parts: ${(e as Error).message}. Run \`npm run data:fetch\` again; if it persists, check "downloadParts" and "downloadRecipe" in data/sources.json.`);
+    }
   }
   const url = viaProxy(d, ctx.opts.originProxy);
   if (!source.downloadMember) return { data: await download(url, source.path, ctx.opts.timeoutMs, ORIGIN_HINT), outcome: 'downloaded' };

@@ -1,6 +1,7 @@
 /** The data manifest, data/sources.json: every raw input, its origin, licence and checksum. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { StackRecipe } from './stack-json.ts';
 
 export interface Source {
   id: string;
@@ -29,6 +30,13 @@ export interface Source {
   download?: string;
   /** With a zip `download`: the member's path inside the zip. */
   downloadMember?: string;
+  /**
+   * For a table the mirror compiled from several published files: their
+   * paths relative to `download` (a folder URL), and how to rebuild the exact
+   * file from them (src/lib/stack-json.ts). The result is checked against `sha256`.
+   */
+  downloadParts?: string[];
+  downloadRecipe?: StackRecipe;
   /** How the file relates to what is downloaded, in words (renamed, zip member, the project's own copy and why). */
   downloadNote?: string;
 }

@@ -168,6 +168,16 @@ describe('data:fetch from the origins (no DATA_MIRROR)', () => {
     expect(err.message).toMatch(/failed: the server refused the connection\./);
   });
 
+  it('rebuilds a compiled table from its parts by its recipe, and checks the result', async () => {
+    routes['/origin.example/dir/a/e1.json'] = serve('{"records":[{"k":"b","v":1.0,"n":"x, y"},{"k":"a","v":2.5,"n":null}]}');
+    routes['/origin.example/dir/b/e1.json'] = serve('{"records":[{"k":"a","v":3,"n":"z"}]}');
+    const csv = 'k,v,n,src\r\na,2.5,,p/a/e1.json\r\na,3,z,p/b/e1.json\r\nb,1.0,"x, y",p/a/e1.json\r\n';
+    const recipe = { kind: 'stack-json-records' as const, columns: ['k', 'v', 'n', 'src'], sortBy: ['k', 'src'], sourceColumn: 'src', sourcePrefix: 'p/' };
+    const s = src('absence/c.csv', csv, { download: 'https://origin.example/dir/', downloadParts: ['a/e1.json', 'b/e1.json'], downloadRecipe: recipe });
+    await fetchAll([s], undefined, raw, () => {}, { originProxy: proxy });
+    expect(readFileSync(join(raw, 'absence/c.csv'), 'utf8')).toBe(csv);
+  });
+
   it('a source with no download says what to add', async () => {
     await expect(fetchAll([src('geo/a.csv', A, {})], undefined, raw, () => {})).rejects.toThrow(/^geo\/a\.csv: data\/sources\.json gives no download for source "geo\/a\.csv"/);
   });
@@ -199,7 +209,6 @@ describe('data/sources.json', () => {
       if (s.download.startsWith('data/')) expect(sha(readFileSync(s.download)), s.id).toBe(s.sha256);
       if (s.download.endsWith('.zip')) expect(s.downloadMember, s.id).toBeTruthy();
     }
-    // Today only the absence-by-SEN-status compilation has no single file at its origin.
-    expect(sources.filter((s) => !s.download).map((s) => s.id)).toEqual(['absence-sen-status']);
+    expect(sources.filter((s) => !s.download).map((s) => s.id)).toEqual([]);
   });
 });
