@@ -10,7 +10,7 @@ import type { Column, CsvValue } from '../lib/downloads.ts';
 import { formatNumber, listInProse } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { ENGLAND, type SeriesView } from '../lib/series.ts';
-import { blankReason, compare, ehcp, ehcpWithheld, outcomes, plansCell, tribunal, tribunalCautions } from '../lib/send-data.ts';
+import { blankReason, compare, ehcp, ehcpWithheld, outcomes, plansCell } from '../lib/send-data.ts';
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../lib/site.ts';
 import { PALETTE } from './render.ts';
@@ -19,7 +19,6 @@ import type { ChartFactory, ChartSpec } from './types.ts';
 
 const SEN2 = 'Department for Education, Education, health and care plans (SEN2)';
 export const SEN2_RELEASE = 'June 2025 release, with the 2022 and 2023 releases for earlier years';
-const TRIBUNAL_SOURCE = 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table';
 const LAIT_SOURCE = 'Department for Education, Local Authority Interactive Tool (LAIT)';
 const NEET_SOURCE = 'Department for Education, Participation in education, training and NEET age 16 to 17 by local authority';
 
@@ -92,7 +91,7 @@ export const ehcpGrowth: ChartFactory = {
 };
 
 /** Up to four named lines with direct labels (colour is never the only signal). */
-export function linesPlot(rows: { year: number; series: string; value: number | null }[], styles: Record<string, { stroke: string; dash?: string; width?: number }>, opts: { yLabel: string; unit: '%' | '' | '£'; height?: number; breakAt?: number; yDomain?: [number, number]; xTickFormat?: (year: number) => string }): Plot.PlotOptions {
+export function linesPlot(rows: { year: number; series: string; value: number | null; segment?: string }[], styles: Record<string, { stroke: string; dash?: string; width?: number }>, opts: { yLabel: string; unit: '%' | '' | '£'; height?: number; breakAt?: number; breakLabel?: string; breakX?: number; yDomain?: [number, number]; xTickFormat?: (year: number) => string }): Plot.PlotOptions {
   const data = rows.filter((r) => r.value !== null) as { year: number; series: string; value: number }[];
   const series = Object.keys(styles).filter((s) => data.some((d) => d.series === s));
   const ys = data.map((d) => d.value);
@@ -128,15 +127,17 @@ export function linesPlot(rows: { year: number; series: string; value: number | 
   const fmt = (n: number) => (opts.unit === '%' ? `${formatNumber(n, tickDp)}%` : opts.unit === '£' ? `£${formatNumber(n)}` : formatNumber(n, tickDp));
   const marks: Plot.Markish[] = [Plot.ruleY([lo])];
   if (opts.breakAt !== undefined) {
-    marks.push(Plot.ruleX([opts.breakAt - 0.5], { stroke: PALETTE.darkGrey, strokeDasharray: '2,3' }));
-    marks.push(Plot.text([{ x: opts.breakAt - 0.5, y: hi }], { x: 'x', y: 'y', text: () => 'New collection', textAnchor: 'middle', dy: -8, lineAnchor: 'bottom', fill: PALETTE.darkGrey, fontSize: 13 }));
+    const bx = opts.breakX ?? opts.breakAt - 0.5;
+    marks.push(Plot.ruleX([bx], { stroke: PALETTE.darkGrey, strokeDasharray: '2,3' }));
+    marks.push(Plot.text([{ x: bx, y: hi }], { x: 'x', y: 'y', text: () => opts.breakLabel ?? 'New collection', textAnchor: 'middle', dy: -8, lineAnchor: 'bottom', fill: PALETTE.darkGrey, fontSize: 13 }));
   }
   for (const s of series) {
     const st = styles[s]!;
     const pts = data.filter((d) => d.series === s);
     // Lines keep the gaps: a year with no figure breaks the line (Plot skips null y).
     const withGaps = rows.filter((r) => r.series === s);
-    marks.push(Plot.line(withGaps, { x: 'year', y: 'value', stroke: st.stroke, strokeWidth: st.width ?? 2, strokeDasharray: st.dash }));
+    // A `segment` splits a series where its method changes (the lines are not joined across the break).
+    marks.push(Plot.line(withGaps, { x: 'year', y: 'value', z: withGaps.some((r) => r.segment) ? 'segment' : undefined, stroke: st.stroke, strokeWidth: st.width ?? 2, strokeDasharray: st.dash }));
     marks.push(Plot.dot(pts, { x: 'year', y: 'value', fill: st.stroke, r: (st.width ?? 2) + 0.5 }));
   }
   marks.push(Plot.text(ends, { x: 'year', y: 'y', text: (d: { series: string }) => d.series, dx: 8, textAnchor: 'start', lineWidth: 9, fontSize: 13, fill: (d: { series: string }) => (styles[d.series]!.stroke === PALETTE.grey ? PALETTE.darkGrey : styles[d.series]!.stroke), fontWeight: 600 }));
@@ -260,39 +261,6 @@ export const ehcpRequests: ChartFactory = {
           Plot.text([{ year: last.year, n: v(last.refused)! / 2, t: 'Refused' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.maroon, fontWeight: 700, textAnchor: 'start', dx: 24 }),
         ],
       },
-    } satisfies ChartSpec;
-  },
-};
-
-export const tribunalRate: ChartFactory = {
-  id: 'tribunal-rate',
-  scope: 'national',
-  keys: () => ['england'],
-  make(key) {
-    const years = tribunal.measure('appeal_rate').periods;
-    const rows = years.map((y) => ({ year: y, appeals: tribunal.cell('appeals', ENGLAND, y), decisions: tribunal.cell('decisions', ENGLAND, y), appeal_rate: tribunal.cell('appeal_rate', ENGLAND, y) }));
-    const first = rows[0]!;
-    const last = rows[rows.length - 1]!;
-    return {
-      id: 'tribunal-rate',
-      key,
-      page: '/ehc-plans/',
-      placeName: 'England',
-      title: `Appeal rate rose from ${fmtPc(v(first.appeal_rate)!)} to ${fmtPc(v(last.appeal_rate)!)}`,
-      subtitle: `SEND Tribunal appeals registered as a % of appealable decisions, England, ${first.year} to ${last.year}`,
-      source: TRIBUNAL_SOURCE,
-      sourceIds: ['tribunal-appeals'],
-      release: 'table for 2014 to 2024, June 2025',
-      columns: [
-        { name: 'year', type: 'Filter', label: 'Calendar year' },
-        { name: 'appeals', type: 'Indicator', label: 'Appeals registered', unit: '', dp: 0 },
-        { name: 'decisions', type: 'Indicator', label: 'Appealable decisions', unit: '', dp: 0 },
-        { name: 'appeal_rate', type: 'Indicator', label: 'Appeal rate, %', unit: '%', dp: 1 },
-      ],
-      rows,
-      summary: `In ${last.year}, ${fmtInt(v(last.appeals)!)} appeals were registered with the SEND Tribunal, against ${fmtInt(v(last.decisions)!)} decisions that could be appealed: a rate of ${fmtPc(v(last.appeal_rate)!)}. In ${first.year} it was ${fmtInt(v(first.appeals)!)} appeals, ${fmtPc(v(first.appeal_rate)!)}.`,
-      notes: ['Appealable decisions are requests refused, decisions not to issue a plan, plans held at January and plans ended because needs are met without one. The rate is per decision, not per child.', 'The move to a new data collection affects decisions from 2023.'],
-      plot: linesPlot(rows.map((r) => ({ year: r.year, series: 'England', value: v(r.appeal_rate) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: 'Appeal rate', unit: '%' }),
     } satisfies ChartSpec;
   },
 };
@@ -682,26 +650,10 @@ export const areaRefusals = areaComparisonChart({
   },
 });
 
-export const areaAppealRate = areaComparisonChart({
-  id: 'area-appeal-rate',
-  view: tribunal,
-  measure: 'appeal_rate',
-  unit: '%',
-  dp: 1,
-  higherIsBetter: null,
-  noun: 'appeal rate',
-  subtitle: (a, f, l) => `SEND Tribunal appeals registered, % of appealable decisions, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
-  source: TRIBUNAL_SOURCE,
-  sourceIds: ['tribunal-appeals'],
-  release: 'table for 2014 to 2024, June 2025',
-  notes: (a) => [...(tribunalCautions[a.laCode] ?? []), 'The regional figure is worked out from the areas’ appeals and decisions (the table has no regional rows).'],
-});
-
 export const EHCP_CHARTS: ChartFactory[] = [
   ehcpGrowth,
   ehcpTimeliness,
   ehcpRequests,
-  tribunalRate,
   ehcpPrimaryNeed,
   outcomesKs2,
   outcomesAtt8,
@@ -710,5 +662,4 @@ export const EHCP_CHARTS: ChartFactory[] = [
   outcomesSpend,
   areaTimeliness,
   areaRefusals,
-  areaAppealRate,
 ];

@@ -9,9 +9,10 @@ import { BENCHMARK_CHARTS } from './benchmark.ts';
 import { areasByRegion } from './geography.ts';
 import { INSPECTION_CHARTS } from './inspections.ts';
 import { MONEY_CHARTS } from './money.ts';
+import { TRIBUNAL_CHARTS } from './tribunal.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts, ...EHCP_CHARTS, ...MONEY_CHARTS, ...BENCHMARK_CHARTS];
+export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts, ...EHCP_CHARTS, ...TRIBUNAL_CHARTS, ...MONEY_CHARTS, ...BENCHMARK_CHARTS];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {

@@ -8,7 +8,7 @@ import tribunalJson from '../generated/tribunal.json';
 import outcomesJson from '../generated/outcomes.json';
 import { describeCell, roundTo, value, type Cell } from './cell.ts';
 import type { Area } from './geography.ts';
-import { ENGLAND, SeriesView, type SeriesJson } from './series.ts';
+import { ENGLAND, fromJsonCell, SeriesView, type JsonCell, type SeriesJson } from './series.ts';
 import { fmtInt, fmtPc, growthPc, timelinessText } from './send-text.ts';
 import { median } from './spread.ts';
 import { geo } from './site.ts';
@@ -22,6 +22,15 @@ export const ehcpWithheld = (ehcpJson as unknown as { withheld: Record<string, s
 export const ehcpDepartures = (ehcpJson as unknown as { departures?: Record<string, string[]> }).departures ?? {};
 export const tribunalCautions = (tribunalJson as unknown as { cautions: Record<string, string[]> }).cautions;
 
+/** The tribunal table's releases, the method break, publisher caveats and the regional series (see src/datasets/tribunal.ts). */
+export interface TribunalExtras {
+  flags: Record<string, Record<string, string>>;
+  englandNotes: Record<string, string>;
+  regions: Record<string, Record<string, JsonCell[]>>;
+  releases: { breakYear: number; releaseOf: Record<string, string>; revised: { year: number; areas: number; england: { from: number; to: number } }; methodNote: string; old: string; latest: string };
+}
+export const tribunalExtras = tribunalJson as unknown as TribunalExtras;
+
 export interface Comparison {
   area: Cell;
   region: Cell;
@@ -33,25 +42,16 @@ export interface Comparison {
 
 /**
  * Region value for a measure. EES files and LAIT publish regional rows; the
- * tribunal table does not, so its regional appeal rate is computed from the
- * areas' appeals and decisions (nil counted as 0), over areas with both.
+ * tribunal table does not, so its regional appeal rates are worked out in the
+ * pipeline over every council in the region that year, including councils
+ * since replaced (src/datasets/tribunal.ts, regionalRates).
  */
 export function regionCell(view: SeriesView, id: string, regionCode: string, period: number): Cell {
   if (view.hasGeo(id, regionCode)) return view.cell(id, regionCode, period);
-  if (view === tribunal && id === 'appeal_rate') {
-    let appeals = 0;
-    let decisions = 0;
-    let n = 0;
-    for (const a of geo.areasInRegion(regionCode)) {
-      const ap = view.cell('appeals', a.laCode, period);
-      const de = view.cell('decisions', a.laCode, period);
-      const apv = ap.kind === 'value' ? ap.value : ap.kind === 'symbol' && ap.code === '-' ? 0 : null;
-      if (apv === null || de.kind !== 'value') continue;
-      appeals += apv;
-      decisions += de.value;
-      n += 1;
-    }
-    return n === 0 || decisions === 0 ? { kind: 'symbol', code: 'x' } : value((appeals / decisions) * 100);
+  if (view === tribunal) {
+    const series = tribunalExtras.regions[id]?.[regionCode];
+    const i = view.measure(id).periods.indexOf(period);
+    if (series && i >= 0) return fromJsonCell(series[i]);
   }
   return { kind: 'symbol', code: 'x' };
 }
@@ -187,7 +187,8 @@ export function areaSummaryRows(areas: readonly Area[]): { rows: AreaSummaryRow[
       growth: pcOr(f.growth.area),
       timeliness: t.text,
       refused: describeCell(ehcp.cell('refused_pc', area.laCode, refusedYear), (n) => fmtPc(n)),
-      appealRate: describeCell(tribunal.cell('appeal_rate', area.laCode, appealYear), (n) => fmtPc(n)),
+      // A figure the publisher flags (Isle of Wight 2025) says so wherever it is listed.
+      appealRate: describeCell(tribunal.cell('appeal_rate', area.laCode, appealYear), (n) => fmtPc(n)) + (tribunalExtras.flags[area.laCode]?.[String(appealYear)] ? ' (DfE: data quality issues)' : ''),
     };
   });
   return { rows, countYear, growthFrom, timelinessYear, refusedYear, appealYear };

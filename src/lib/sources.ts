@@ -1,6 +1,7 @@
 /** The data manifest, data/sources.json: every raw input, its origin, licence and checksum. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { StackRecipe } from './stack-json.ts';
 
 export interface Source {
   id: string;
@@ -19,6 +20,25 @@ export interface Source {
   sha256: string;
   compiled?: boolean;
   notes?: string;
+  /**
+   * Where `data:fetch` gets this exact file when DATA_MIRROR is not set: the
+   * direct http(s) URL of the file at its origin (or of the zip that holds it,
+   * with `downloadMember`), or a path `data/…` in this repository for a file
+   * that is the project's own copy (compiled or converted here, or not
+   * byte-identical to any published file).
+   */
+  download?: string;
+  /** With a zip `download`: the member's path inside the zip. */
+  downloadMember?: string;
+  /**
+   * For a table the mirror compiled from several published files: their
+   * paths relative to `download` (a folder URL), and how to rebuild the exact
+   * file from them (src/lib/stack-json.ts). The result is checked against `sha256`.
+   */
+  downloadParts?: string[];
+  downloadRecipe?: StackRecipe;
+  /** How the file relates to what is downloaded, in words (renamed, zip member, the project's own copy and why). */
+  downloadNote?: string;
 }
 
 export interface Manifest {

@@ -11,6 +11,7 @@ describe.runIf(generated)('EHC plan key facts and charts over the generated data
   const { chartSvg } = await import('../../src/charts/render.ts');
   const { geo } = await import('../../src/lib/site.ts');
   const { EHCP_CHARTS } = await import('../../src/charts/ehcp.ts');
+  const { TRIBUNAL_CHARTS } = await import('../../src/charts/tribunal.ts');
   const send = await import('../../src/lib/send-data.ts');
 
   it('England key facts reproduce the published caseload and recompute growth from the counts', () => {
@@ -67,7 +68,7 @@ describe.runIf(generated)('EHC plan key facts and charts over the generated data
   });
 
   it('every EHC plan chart builds a valid spec and SVG for its first and last key', () => {
-    for (const f of EHCP_CHARTS) {
+    for (const f of [...EHCP_CHARTS, ...TRIBUNAL_CHARTS]) {
       const keys = f.keys();
       expect(keys.length, f.id).toBeGreaterThan(0);
       if (f.scope === 'area') expect(keys.length, f.id).toBeGreaterThanOrEqual(150);

@@ -67,3 +67,32 @@ export function releasesOf(sources: readonly Source[]): Release[] {
     return sortKey(b.date).localeCompare(sortKey(a.date)) || a.publication.localeCompare(b.publication);
   });
 }
+
+/** What a release changed on the site, by source id: figures added and figures revised (from what, to what). */
+export type ReleaseNotes = Record<string, string[]>;
+
+/** The notes of every source in a release, in order, without repeats. */
+export function notesFor(release: Release, notes: ReleaseNotes): string[] {
+  return [...new Set(release.sources.flatMap((s) => notes[s.id] ?? []))];
+}
+
+export interface TribunalReleaseFacts {
+  breakYear: number;
+  latestYear: number;
+  old: string;
+  latest: string;
+  revised: { year: number; areas: number; england: { from: number; to: number } };
+}
+
+/** "What changed" notes for the two releases of the tribunal table, from the pipeline's figures. */
+export function tribunalReleaseNotes(t: TribunalReleaseFacts, fmtPc: (n: number) => string): ReleaseNotes {
+  const { year, areas, england } = t.revised;
+  return {
+    'tribunal-appeals-2026': [
+      `Added SEND Tribunal appeal rates for ${t.latestYear}, for every area and England.`,
+      `Revised the ${year} appeal rates of England (from ${fmtPc(england.from)} to ${fmtPc(england.to)}) and of ${areas} areas: appealable decisions now count the annual reviews completed in the year instead of the EHC plans held in January, so rates from ${t.breakYear} are not comparable with earlier years. Charts show both ${year} figures with the break marked.`,
+      `The ${t.old} figures for ${year} stay in tribunals.csv, labelled "Superseded by the ${t.latest} release".`,
+    ],
+    'tribunal-appeals': [`Its ${year} appeal rates (old method) were revised by the ${t.latest} release; they are kept in tribunals.csv and beside the new figures on each area’s page.`],
+  };
+}
