@@ -16,8 +16,6 @@ import { outcomes } from './send-data.ts';
 
 /** Margins, in each figure's own units. */
 export const MONEY_STAND_OUT_MARGIN = { prevalence: 1, hnbGrowth: 5, deficit: 1, spend: 20 } as const;
-/** Facts that print as label and value only (the briefing has 4 A4 pages at most). */
-export const BRIEF_IN_PRINT: ReadonlySet<string> = new Set(['sen-prevalence', 'high-needs-block', 'dsg-deficit', 'sen-spend']);
 /** Below this many EHC plans, per-plan money figures are not called out. */
 export const SMALL_PLANS = 100;
 
