@@ -17,3 +17,20 @@ export function realContext(): Promise<BuildContext> {
   })();
   return cached;
 }
+
+/**
+ * The HTML of `<section id="ID">` up to its own closing tag, counting nested sections (scroll
+ * regions are `<section>`s too), or null when the page has no such section.
+ */
+export function sectionHtml(html: string, id: string): string | null {
+  const start = html.indexOf(`<section id="${id}"`);
+  if (start < 0) return null;
+  const tag = /<section[\s>]|<\/section>/g;
+  tag.lastIndex = start;
+  let depth = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    depth += m[0].startsWith('</') ? -1 : 1;
+    if (depth === 0) return html.slice(start, m.index);
+  }
+  throw new Error(`section ${id} is never closed`);
+}

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sectionHtml } from '../helpers.ts';
 import { PROJECT_ROOT } from '../../src/lib/sources.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');
@@ -10,9 +11,9 @@ const page = (path: string) => {
   return readFileSync(join(DIST, path, 'index.html'), 'utf8');
 };
 const section = (html: string, id: string) => {
-  const start = html.indexOf(`<section id="${id}"`);
-  expect(start, `section ${id}`).toBeGreaterThan(-1);
-  return html.slice(start, html.indexOf('</section>', start));
+  const s = sectionHtml(html, id);
+  expect(s, `section ${id}`).not.toBeNull();
+  return s!;
 };
 const slugs = () => (JSON.parse(readFileSync(join(PROJECT_ROOT, 'src/generated/geography.json'), 'utf8')) as { areas: { slug: string }[] }).areas.map((a) => a.slug);
 

@@ -1,5 +1,6 @@
 /** The built site (dist/) has every area and region, built from the real data. Run `npm run build` first. */
 import { describe, expect, it } from 'vitest';
+import { sectionHtml } from '../helpers.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/lib/sources.ts';
@@ -31,11 +32,10 @@ describe('built site structure', () => {
     const slugOf = new Map(g.areas.map((a) => [a.laCode, a.slug]));
     for (const a of g.areas) {
       const html = page(`areas/${a.slug}`);
-      const start = html.indexOf('<section id="neighbours"');
-      expect(start, `${a.slug}: no neighbours section`).toBeGreaterThan(-1);
-      const section = html.slice(start, html.indexOf('</section>', start));
-      for (const n of a.neighbours) expect(section).toContain(`href="/areas/${slugOf.get(n.laCode)}/"`);
-      expect(section.match(/<tr>/g)?.length).toBe(11); // header + 10
+      const section = sectionHtml(html, 'neighbours');
+      expect(section, `${a.slug}: no neighbours section`).not.toBeNull();
+      for (const n of a.neighbours) expect(section!).toContain(`href="/areas/${slugOf.get(n.laCode)}/"`);
+      expect(section!.match(/<tr>/g)?.length).toBe(11); // header + 10
     }
   });
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { sectionHtml } from '../helpers.ts';
 import { PROJECT_ROOT } from '../../src/lib/sources.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');
@@ -20,9 +21,9 @@ const text = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 const section = (html: string, id: string) => {
-  const start = html.indexOf(`<section id="${id}"`);
-  expect(start, `section ${id}`).toBeGreaterThan(-1);
-  return html.slice(start, html.indexOf('</section>', start));
+  const s = sectionHtml(html, id);
+  expect(s, `section ${id}`).not.toBeNull();
+  return s!;
 };
 
 describe('June 2026 tribunal release on the built site', () => {
