@@ -5,7 +5,9 @@
  *   from the mirror;
  * - without it, download each file from its origin (`download` in
  *   data/sources.json: the file's own URL, or a zip that holds it plus
- *   `downloadMember`), or copy the project's own copy (`download` = `data/…`).
+ *   `downloadMember`; or the published file a table was cut from plus
+ *   `downloadRecipe`, src/lib/parquet-rows.ts), or copy the project's own copy
+ *   (`download` = `data/…`).
  *
  * Network failures never hang and never surface as stack traces: each request
  * gives up after `timeoutMs` with nothing received, and every failure is a
@@ -18,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Source } from './sources.ts';
 import { readZipMember, ZipError } from './zip.ts';
 import { stackJsonRecords } from './stack-json.ts';
+import { parquetRows } from './parquet-rows.ts';
 
 export class FetchError extends Error {
   override name = 'FetchError';
@@ -140,7 +143,7 @@ export async function download(url: string, label: string, timeoutMs: number, hi
 interface Ctx {
   rawDir: string;
   opts: Required<Pick<FetchOptions, 'timeoutMs'>> & FetchOptions;
-  /** Zips downloaded in this run, by URL (several sources can come from one zip). */
+  /** Zips (and files cut by a recipe) downloaded in this run, by URL (several sources can come from one). */
   zips: Map<string, Promise<Buffer>>;
 }
 
@@ -169,7 +172,7 @@ async function fromOrigin(source: Source, ctx: Ctx): Promise<{ data: Buffer; out
   }
   if (source.downloadParts) {
     // A compiled table: download each part, then rebuild the file by its recipe.
-    if (!source.downloadRecipe) throw new FetchError(`${source.path}: "downloadParts" needs a "downloadRecipe" in data/sources.json.`);
+    if (source.downloadRecipe?.kind !== 'stack-json-records') throw new FetchError(`${source.path}: "downloadParts" needs a "downloadRecipe" of kind "stack-json-records" in data/sources.json.`);
     const parts: { path: string; text: string }[] = [];
     for (const part of source.downloadParts) {
       const url = viaProxy(new URL(part, d.endsWith('/') ? d : `${d}/`).href, ctx.opts.originProxy);
@@ -182,6 +185,21 @@ async function fromOrigin(source: Source, ctx: Ctx): Promise<{ data: Buffer; out
     }
   }
   const url = viaProxy(d, ctx.opts.originProxy);
+  if (source.downloadRecipe) {
+    // A derived extract: download the published file it was cut from, then cut it again by its recipe.
+    if (source.downloadRecipe.kind !== 'parquet-rows') throw new FetchError(`${source.path}: a "downloadRecipe" of kind "${source.downloadRecipe.kind}" needs "downloadParts" in data/sources.json.`);
+    let whole = ctx.zips.get(url);
+    if (!whole) {
+      whole = download(url, `${source.path} (from ${new URL(d).pathname.split('/').pop()})`, ctx.opts.timeoutMs, ORIGIN_HINT);
+      ctx.zips.set(url, whole);
+    }
+    const from = await whole;
+    try {
+      return { data: await parquetRows(from, source.downloadRecipe), outcome: 'downloaded' };
+    } catch (e) {
+      throw new FetchError(`${source.path}: cannot cut it out of ${url}: ${(e as Error).message}. The download may be damaged: run \`npm run data:fetch\` again; if it persists, check "download" and "downloadRecipe" in data/sources.json.`);
+    }
+  }
   if (!source.downloadMember) return { data: await download(url, source.path, ctx.opts.timeoutMs, ORIGIN_HINT), outcome: 'downloaded' };
   let zip = ctx.zips.get(url);
   if (!zip) {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StackRecipe } from './stack-json.ts';
+import type { ParquetRowsRecipe } from './parquet-rows.ts';
 
 export interface Source {
   id: string;
@@ -36,7 +37,11 @@ export interface Source {
    * file from them (src/lib/stack-json.ts). The result is checked against `sha256`.
    */
   downloadParts?: string[];
-  downloadRecipe?: StackRecipe;
+  /**
+   * With `downloadParts`: how to stack the parts. Without: how to cut this
+   * file out of the published file at `download` (src/lib/parquet-rows.ts).
+   */
+  downloadRecipe?: StackRecipe | ParquetRowsRecipe;
   /** How the file relates to what is downloaded, in words (renamed, zip member, the project's own copy and why). */
   downloadNote?: string;
 }
