@@ -6,7 +6,9 @@
  * - without it, download each file from its origin (`download` in
  *   data/sources.json: the file's own URL, or a zip that holds it plus
  *   `downloadMember`; or the published file a table was cut from plus
- *   `downloadRecipe`, src/lib/parquet-rows.ts), or copy the project's own copy
+ *   `downloadRecipe`, src/lib/parquet-rows.ts; or the files a table was
+ *   compiled from, `downloadParts`, plus the recipe that rebuilds it,
+ *   src/lib/stack-json.ts and src/lib/postcode-lookups.ts), or copy the project's own copy
  *   (`download` = `data/…`).
  *
  * Network failures never hang and never surface as stack traces: each request
@@ -21,6 +23,7 @@ import type { Source } from './sources.ts';
 import { readZipMember, ZipError } from './zip.ts';
 import { stackJsonRecords } from './stack-json.ts';
 import { parquetRows } from './parquet-rows.ts';
+import { postcodeLookup } from './postcode-lookups.ts';
 
 export class FetchError extends Error {
   override name = 'FetchError';
@@ -172,18 +175,35 @@ async function fromOrigin(source: Source, ctx: Ctx): Promise<{ data: Buffer; out
   }
   if (source.downloadParts) {
     // A compiled table: download each part, then rebuild the file by its recipe.
-    if (source.downloadRecipe?.kind !== 'stack-json-records') throw new FetchError(`${source.path}: "downloadParts" needs a "downloadRecipe" of kind "stack-json-records" in data/sources.json.`);
+    const recipe = source.downloadRecipe;
+    if (recipe?.kind !== 'stack-json-records' && recipe?.kind !== 'codepoint-postcode-lookup') {
+      throw new FetchError(`${source.path}: "downloadParts" needs a "downloadRecipe" of kind "stack-json-records" or "codepoint-postcode-lookup" in data/sources.json.`);
+    }
     const parts: { path: string; text: string }[] = [];
     for (const part of source.downloadParts) {
       const url = viaProxy(new URL(part, d.endsWith('/') ? d : `${d}/`).href, ctx.opts.originProxy);
-      parts.push({ path: part, text: (await download(url, `${source.path} (part ${part})`, ctx.opts.timeoutMs, ORIGIN_HINT)).toString('utf8') });
+      // Parts shared by several sources (the Code-Point Open files behind both postcode tables) are downloaded once.
+      let got = ctx.zips.get(url);
+      if (!got) {
+        got = download(url, `${source.path} (part ${part})`, ctx.opts.timeoutMs, ORIGIN_HINT);
+        if (recipe.kind === 'codepoint-postcode-lookup') ctx.zips.set(url, got);
+      }
+      parts.push({ path: part, text: (await got).toString(recipe.kind === 'codepoint-postcode-lookup' ? 'latin1' : 'utf8') });
     }
     try {
-      return { data: stackJsonRecords(parts, source.downloadRecipe), outcome: 'downloaded' };
+      if (recipe.kind === 'stack-json-records') return { data: stackJsonRecords(parts, recipe), outcome: 'downloaded' };
+      const input = async (path: string) => {
+        const file = join(ctx.rawDir, path);
+        if (!existsSync(file)) throw new Error(`it needs ${path}, which is not in data/raw/ yet (its source must come earlier in data/sources.json)`);
+        return readFile(file, 'utf8');
+      };
+      const inputs = { hierarchy: await input(recipe.hierarchy), codeHistory: await input(recipe.codeHistory), las: await input(recipe.las) };
+      return { data: postcodeLookup(parts, inputs, recipe), outcome: 'downloaded' };
     } catch (e) {
       throw new FetchError(`${source.path}: cannot rebuild it from its parts: ${(e as Error).message}. Run \`npm run data:fetch\` again; if it persists, check "downloadParts" and "downloadRecipe" in data/sources.json.`);
     }
   }
+
   const url = viaProxy(d, ctx.opts.originProxy);
   if (source.downloadRecipe) {
     // A derived extract: download the published file it was cut from, then cut it again by its recipe.

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StackRecipe } from './stack-json.ts';
 import type { ParquetRowsRecipe } from './parquet-rows.ts';
+import type { PostcodeLookupRecipe } from './postcode-lookups.ts';
 
 export interface Source {
   id: string;
@@ -38,10 +39,11 @@ export interface Source {
    */
   downloadParts?: string[];
   /**
-   * With `downloadParts`: how to stack the parts. Without: how to cut this
+   * With `downloadParts`: how to stack the parts (src/lib/stack-json.ts) or
+   * build the postcode tables from them (src/lib/postcode-lookups.ts). Without: how to cut this
    * file out of the published file at `download` (src/lib/parquet-rows.ts).
    */
-  downloadRecipe?: StackRecipe | ParquetRowsRecipe;
+  downloadRecipe?: StackRecipe | ParquetRowsRecipe | PostcodeLookupRecipe;
   /** How the file relates to what is downloaded, in words (renamed, zip member, the project's own copy and why). */
   downloadNote?: string;
 }
