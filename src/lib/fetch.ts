@@ -162,6 +162,8 @@ const ORIGIN_HINT = 'Check your connection and run `npm run data:fetch` again, o
 async function fromOrigin(source: Source, ctx: Ctx): Promise<{ data: Buffer; outcome: FetchOutcome }> {
   const d = source.download;
   if (!d) {
+    // A source recorded as unfetchable says why and how to get it, in its downloadNote.
+    if (source.downloadNote && /^cannot be fetched/i.test(source.downloadNote)) throw new FetchError(`${source.path} (source "${source.id}") ${source.downloadNote}`);
     throw new FetchError(
       `${source.path}: data/sources.json gives no download for source "${source.id}", so it cannot be fetched without a mirror. Add its origin URL as "download" (see the README, "Adding a source"), or set DATA_MIRROR to a folder holding the raw data.`,
     );
@@ -286,12 +288,29 @@ export async function fetchAll(
   const m = mirror ? checkMirror(mirror) : undefined;
   const ctx: Ctx = { rawDir, opts: { timeoutMs: DEFAULT_TIMEOUT_MS, ...opts }, zips: new Map() };
   const counts: Record<FetchOutcome, number> = { verified: 0, copied: 0, downloaded: 0 };
+  // Sources with no origin (downloadNote "cannot be fetched …") are left to the end, so that one
+  // run fetches everything else before it stops and says how to get them.
+  const unfetchable: Source[] = [];
   for (const [i, source] of sources.entries()) {
+    if (!m && !source.download && !(existsSync(join(rawDir, source.path)) && (await sha256File(join(rawDir, source.path))) === source.sha256)) {
+      unfetchable.push(source);
+      log(`[${String(i + 1).padStart(2)}/${sources.length}] ${source.path}: cannot be fetched without a mirror (see below)`);
+      continue;
+    }
     const outcome = await fetchOne(source, m, ctx);
     counts[outcome]++;
     const from = m ? '' : source.download && !isUrl(source.download) ? ' from the project copy' : ' from the origin';
     const label = outcome === 'verified' ? 'already present, checksum ok' : `${outcome}${from}, checksum ok`;
     log(`[${String(i + 1).padStart(2)}/${sources.length}] ${source.path} (${(source.bytes / 1e6).toFixed(1)} MB): ${label}`);
+  }
+  if (unfetchable.length > 0) {
+    const more = unfetchable.slice(1).map((s) => s.id);
+    try {
+      await fetchOne(unfetchable[0]!, m, ctx); // throws: why, and how to get it
+    } catch (e) {
+      if (e instanceof FetchError && more.length > 0) throw new FetchError(`${e.message} These cannot be fetched either: ${more.join(', ')}.`);
+      throw e;
+    }
   }
   return counts;
 }
