@@ -8,7 +8,7 @@
  *   `downloadMember`; or the published file a table was cut from plus
  *   `downloadRecipe`, src/lib/parquet-rows.ts; or the files a table was
  *   compiled from, `downloadParts`, plus the recipe that rebuilds it,
- *   src/lib/stack-json.ts and src/lib/postcode-lookups.ts), or copy the project's own copy
+ *   src/lib/stack-json.ts, postcode-lookups.ts, place-names.ts), or copy the project's own copy
  *   (`download` = `data/…`).
  *
  * Network failures never hang and never surface as stack traces: each request
@@ -24,6 +24,7 @@ import { readZipMember, ZipError } from './zip.ts';
 import { stackJsonRecords } from './stack-json.ts';
 import { parquetRows } from './parquet-rows.ts';
 import { postcodeLookup } from './postcode-lookups.ts';
+import { placeNames } from './place-names.ts';
 
 export class FetchError extends Error {
   override name = 'FetchError';
@@ -176,35 +177,44 @@ async function fromOrigin(source: Source, ctx: Ctx): Promise<{ data: Buffer; out
     return { data: await readFile(file), outcome: 'copied' };
   }
   if (source.downloadParts) {
-    // A compiled table: download each part, then rebuild the file by its recipe.
+    // A compiled or derived table: download each part, then rebuild the file by its recipe.
     const recipe = source.downloadRecipe;
-    if (recipe?.kind !== 'stack-json-records' && recipe?.kind !== 'codepoint-postcode-lookup') {
-      throw new FetchError(`${source.path}: "downloadParts" needs a "downloadRecipe" of kind "stack-json-records" or "codepoint-postcode-lookup" in data/sources.json.`);
+    if (recipe?.kind !== 'stack-json-records' && recipe?.kind !== 'codepoint-postcode-lookup' && recipe?.kind !== 'place-names') {
+      throw new FetchError(`${source.path}: "downloadParts" needs a "downloadRecipe" of kind "stack-json-records", "codepoint-postcode-lookup" or "place-names" in data/sources.json.`);
     }
-    const parts: { path: string; text: string }[] = [];
+    const parts: { path: string; data: Buffer }[] = [];
     for (const part of source.downloadParts) {
       const url = viaProxy(new URL(part, d.endsWith('/') ? d : `${d}/`).href, ctx.opts.originProxy);
-      // Parts shared by several sources (the Code-Point Open files behind both postcode tables) are downloaded once.
+      // Parts shared by several sources (the Code-Point Open files behind the postcode and place tables) are downloaded once.
       let got = ctx.zips.get(url);
       if (!got) {
         got = download(url, `${source.path} (part ${part})`, ctx.opts.timeoutMs, ORIGIN_HINT);
-        if (recipe.kind === 'codepoint-postcode-lookup') ctx.zips.set(url, got);
+        if (recipe.kind !== 'stack-json-records') ctx.zips.set(url, got);
       }
-      parts.push({ path: part, text: (await got).toString(recipe.kind === 'codepoint-postcode-lookup' ? 'latin1' : 'utf8') });
+      parts.push({ path: part, data: await got });
     }
     try {
-      if (recipe.kind === 'stack-json-records') return { data: stackJsonRecords(parts, recipe), outcome: 'downloaded' };
+      if (recipe.kind === 'stack-json-records') return { data: stackJsonRecords(parts.map((p) => ({ path: p.path, text: p.data.toString('utf8') })), recipe), outcome: 'downloaded' };
       const input = async (path: string) => {
         const file = join(ctx.rawDir, path);
         if (!existsSync(file)) throw new Error(`it needs ${path}, which is not in data/raw/ yet (its source must come earlier in data/sources.json)`);
         return readFile(file, 'utf8');
       };
       const inputs = { hierarchy: await input(recipe.hierarchy), codeHistory: await input(recipe.codeHistory), las: await input(recipe.las) };
-      return { data: postcodeLookup(parts, inputs, recipe), outcome: 'downloaded' };
+      if (recipe.kind === 'codepoint-postcode-lookup') {
+        return { data: postcodeLookup(parts.map((p) => ({ path: p.path, text: p.data.toString('latin1') })), inputs, recipe), outcome: 'downloaded' };
+      }
+      const zip = parts.find((p) => p.path === recipe.placesZip);
+      const parishes = parts.find((p) => p.path === recipe.parishes);
+      if (!zip || !parishes) throw new Error('"placesZip" and "parishes" must each name one of "downloadParts"');
+      const codePoint = parts.filter((p) => p !== zip && p !== parishes).map((p) => ({ path: p.path, text: p.data.toString('latin1') }));
+      const places = readZipMember(zip.data, recipe.placesMember).toString('utf8');
+      return { data: placeNames({ ...inputs, places, parishes: parishes.data.toString('utf8'), codePoint, boundaries: await input(recipe.boundaries) }), outcome: 'downloaded' };
     } catch (e) {
       throw new FetchError(`${source.path}: cannot rebuild it from its parts: ${(e as Error).message}. Run \`npm run data:fetch\` again; if it persists, check "downloadParts" and "downloadRecipe" in data/sources.json.`);
     }
   }
+
 
   const url = viaProxy(d, ctx.opts.originProxy);
   if (source.downloadRecipe) {

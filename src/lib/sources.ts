@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { StackRecipe } from './stack-json.ts';
 import type { ParquetRowsRecipe } from './parquet-rows.ts';
 import type { PostcodeLookupRecipe } from './postcode-lookups.ts';
+import type { PlaceNamesRecipe } from './place-names.ts';
 
 export interface Source {
   id: string;
@@ -40,10 +41,11 @@ export interface Source {
   downloadParts?: string[];
   /**
    * With `downloadParts`: how to stack the parts (src/lib/stack-json.ts) or
-   * build the postcode tables from them (src/lib/postcode-lookups.ts). Without: how to cut this
+   * build the postcode or place tables from them (src/lib/postcode-lookups.ts,
+   * src/lib/place-names.ts). Without: how to cut this
    * file out of the published file at `download` (src/lib/parquet-rows.ts).
    */
-  downloadRecipe?: StackRecipe | ParquetRowsRecipe | PostcodeLookupRecipe;
+  downloadRecipe?: StackRecipe | ParquetRowsRecipe | PostcodeLookupRecipe | PlaceNamesRecipe;
   /** How the file relates to what is downloaded, in words (renamed, zip member, the project's own copy and why). */
   downloadNote?: string;
 }

@@ -209,15 +209,16 @@ describe('data/sources.json', () => {
       if (s.download.startsWith('data/')) expect(sha(readFileSync(s.download)), s.id).toBe(s.sha256);
       if (s.download.endsWith('.zip')) expect(s.downloadMember, s.id).toBeTruthy();
     }
-    // Exactly these cannot be fetched from an origin, each saying why and how to get it instead.
+    // Exactly these cannot be fetched from an origin (none at present), each with what its
+    // downloadNote must say: why, and how to get the file instead.
+    const cannot: Record<string, RegExp> = {};
     const unfetchable = sources.filter((s) => !s.download);
-    expect(unfetchable.map((s) => s.id)).toEqual(['geo-place-names']);
-    const note = unfetchable[0]!.downloadNote!;
-    expect(note).toMatch(/^cannot be fetched from an origin: no publisher or repository holds this derived table/);
-    expect(note).toMatch(/coordinate|Helmert/);
-    expect(note).toMatch(/point-in-polygon/);
-    expect(note).toMatch(/too large to commit/);
-    expect(note).toMatch(/set DATA_MIRROR to a folder holding geo\/place_names_england_to_la\.csv/);
+    expect(unfetchable.map((s) => s.id)).toEqual(Object.keys(cannot));
+    for (const s of unfetchable) {
+      expect(s.downloadNote, s.id).toMatch(/^cannot be fetched/);
+      expect(s.downloadNote, s.id).toMatch(cannot[s.id]!);
+      expect(s.downloadNote, s.id).toMatch(/DATA_MIRROR/);
+    }
   });
 
   it('gives every recipe what it needs: parts for a stacked or postcode table, inputs fetched before it', () => {
@@ -232,9 +233,14 @@ describe('data/sources.json', () => {
       } else {
         expect(s.downloadParts?.length, s.id).toBeGreaterThan(0);
       }
-      if (r.kind === 'codepoint-postcode-lookup') {
-        expect(s.downloadParts, s.id).toHaveLength(120);
-        for (const input of [r.hierarchy, r.codeHistory, r.las]) {
+      if (r.kind === 'place-names') {
+        expect(s.downloadParts, s.id).toContain(r.placesZip);
+        expect(s.downloadParts, s.id).toContain(r.parishes);
+        expect(s.downloadParts, s.id).toHaveLength(122);
+      }
+      if (r.kind === 'codepoint-postcode-lookup') expect(s.downloadParts, s.id).toHaveLength(120);
+      if (r.kind === 'codepoint-postcode-lookup' || r.kind === 'place-names') {
+        for (const input of [r.hierarchy, r.codeHistory, r.las, ...(r.kind === 'place-names' ? [r.boundaries] : [])]) {
           expect(order.indexOf(input), `${s.id} needs ${input} earlier`).toBeGreaterThanOrEqual(0);
           expect(order.indexOf(input), `${s.id} needs ${input} earlier`).toBeLessThan(order.indexOf(s.path));
         }

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { csvRows, postcodeLookup, share4, type PostcodeLookupRecipe } from '../../src/lib/postcode-lookups.ts';
 import { parquetRows } from '../../src/lib/parquet-rows.ts';
+import { wgs84ToBng } from '../../src/lib/place-names.ts';
 import { readManifest, sourceById } from '../../src/lib/sources.ts';
 
 describe('postcode lookup recipe', () => {
@@ -104,6 +105,21 @@ describe('postcode lookup recipe', () => {
     const unknown = [{ path: 'ab.csv', text: cp('AB1 2AA', 'E92000001', '', 'E06000999') }];
     expect(() => postcodeLookup(unknown, { hierarchy, codeHistory, las }, recipe('sector'))).toThrow(/district code E06000999 is not in h\.csv/);
     expect(() => postcodeLookup(parts, { hierarchy, codeHistory, las: las.split('\n').slice(0, 10).join('\n') }, recipe('sector'))).toThrow(/not 153/);
+  });
+});
+
+describe('place names recipe', () => {
+  it('reprojects WGS84 to British National Grid within the Helmert transform’s few metres of ONS’s own grid references', () => {
+    // LONG/LAT and BNG_E/BNG_N of area centroids in ONS's December 2023 boundaries
+    for (const [lon, lat, e, n] of [
+      [-1.51905, 52.41423, 432809, 279689], // Coventry
+      [-4.64254, 50.45022, 212497, 64493], // Cornwall
+      [-2.71336, 54.4917, 353889, 510941], // Westmorland and Furness
+      [-0.09351, 51.51564, 532382, 181358], // City of London
+    ] as const) {
+      const [x, y] = wgs84ToBng(lon, lat);
+      expect(Math.hypot(x - e, y - n)).toBeLessThan(5);
+    }
   });
 });
 
