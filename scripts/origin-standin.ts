@@ -26,6 +26,9 @@ export function originRoutes(mirror: string): Map<string, () => Buffer> {
   const zips = new Map<string, { name: string; file: string }[]>();
   for (const s of readManifest().sources) {
     if (!s.download || !/^https?:\/\//.test(s.download)) continue;
+    // A file rebuilt by a recipe is not what its URL serves: that is the parts, or the
+    // published file it is cut from (served for the source whose path it is).
+    if (s.downloadRecipe) continue;
     const u = new URL(s.download);
     const key = `/${u.host}${u.pathname}`;
     const file = join(mirror, s.path);

@@ -5,7 +5,11 @@
  *   from the mirror;
  * - without it, download each file from its origin (`download` in
  *   data/sources.json: the file's own URL, or a zip that holds it plus
- *   `downloadMember`), or copy the project's own copy (`download` = `data/…`).
+ *   `downloadMember`; or the published file a table was cut from plus
+ *   `downloadRecipe`, src/lib/parquet-rows.ts; or the files a table was
+ *   compiled from, `downloadParts`, plus the recipe that rebuilds it,
+ *   src/lib/stack-json.ts, postcode-lookups.ts, place-names.ts), or copy the project's own copy
+ *   (`download` = `data/…`).
  *
  * Network failures never hang and never surface as stack traces: each request
  * gives up after `timeoutMs` with nothing received, and every failure is a
@@ -18,6 +22,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { Source } from './sources.ts';
 import { readZipMember, ZipError } from './zip.ts';
 import { stackJsonRecords } from './stack-json.ts';
+import { parquetRows } from './parquet-rows.ts';
+import { postcodeLookup } from './postcode-lookups.ts';
+import { placeNames } from './place-names.ts';
 
 export class FetchError extends Error {
   override name = 'FetchError';
@@ -140,7 +147,7 @@ export async function download(url: string, label: string, timeoutMs: number, hi
 interface Ctx {
   rawDir: string;
   opts: Required<Pick<FetchOptions, 'timeoutMs'>> & FetchOptions;
-  /** Zips downloaded in this run, by URL (several sources can come from one zip). */
+  /** Zips (and files cut by a recipe) downloaded in this run, by URL (several sources can come from one). */
   zips: Map<string, Promise<Buffer>>;
 }
 
@@ -156,6 +163,8 @@ const ORIGIN_HINT = 'Check your connection and run `npm run data:fetch` again, o
 async function fromOrigin(source: Source, ctx: Ctx): Promise<{ data: Buffer; outcome: FetchOutcome }> {
   const d = source.download;
   if (!d) {
+    // A source recorded as unfetchable says why and how to get it, in its downloadNote.
+    if (source.downloadNote && /^cannot be fetched/i.test(source.downloadNote)) throw new FetchError(`${source.path} (source "${source.id}") ${source.downloadNote}`);
     throw new FetchError(
       `${source.path}: data/sources.json gives no download for source "${source.id}", so it cannot be fetched without a mirror. Add its origin URL as "download" (see the README, "Adding a source"), or set DATA_MIRROR to a folder holding the raw data.`,
     );
@@ -168,20 +177,61 @@ async function fromOrigin(source: Source, ctx: Ctx): Promise<{ data: Buffer; out
     return { data: await readFile(file), outcome: 'copied' };
   }
   if (source.downloadParts) {
-    // A compiled table: download each part, then rebuild the file by its recipe.
-    if (!source.downloadRecipe) throw new FetchError(`${source.path}: "downloadParts" needs a "downloadRecipe" in data/sources.json.`);
-    const parts: { path: string; text: string }[] = [];
+    // A compiled or derived table: download each part, then rebuild the file by its recipe.
+    const recipe = source.downloadRecipe;
+    if (recipe?.kind !== 'stack-json-records' && recipe?.kind !== 'codepoint-postcode-lookup' && recipe?.kind !== 'place-names') {
+      throw new FetchError(`${source.path}: "downloadParts" needs a "downloadRecipe" of kind "stack-json-records", "codepoint-postcode-lookup" or "place-names" in data/sources.json.`);
+    }
+    const parts: { path: string; data: Buffer }[] = [];
     for (const part of source.downloadParts) {
       const url = viaProxy(new URL(part, d.endsWith('/') ? d : `${d}/`).href, ctx.opts.originProxy);
-      parts.push({ path: part, text: (await download(url, `${source.path} (part ${part})`, ctx.opts.timeoutMs, ORIGIN_HINT)).toString('utf8') });
+      // Parts shared by several sources (the Code-Point Open files behind the postcode and place tables) are downloaded once.
+      let got = ctx.zips.get(url);
+      if (!got) {
+        got = download(url, `${source.path} (part ${part})`, ctx.opts.timeoutMs, ORIGIN_HINT);
+        if (recipe.kind !== 'stack-json-records') ctx.zips.set(url, got);
+      }
+      parts.push({ path: part, data: await got });
     }
     try {
-      return { data: stackJsonRecords(parts, source.downloadRecipe), outcome: 'downloaded' };
+      if (recipe.kind === 'stack-json-records') return { data: stackJsonRecords(parts.map((p) => ({ path: p.path, text: p.data.toString('utf8') })), recipe), outcome: 'downloaded' };
+      const input = async (path: string) => {
+        const file = join(ctx.rawDir, path);
+        if (!existsSync(file)) throw new Error(`it needs ${path}, which is not in data/raw/ yet (its source must come earlier in data/sources.json)`);
+        return readFile(file, 'utf8');
+      };
+      const inputs = { hierarchy: await input(recipe.hierarchy), codeHistory: await input(recipe.codeHistory), las: await input(recipe.las) };
+      if (recipe.kind === 'codepoint-postcode-lookup') {
+        return { data: postcodeLookup(parts.map((p) => ({ path: p.path, text: p.data.toString('latin1') })), inputs, recipe), outcome: 'downloaded' };
+      }
+      const zip = parts.find((p) => p.path === recipe.placesZip);
+      const parishes = parts.find((p) => p.path === recipe.parishes);
+      if (!zip || !parishes) throw new Error('"placesZip" and "parishes" must each name one of "downloadParts"');
+      const codePoint = parts.filter((p) => p !== zip && p !== parishes).map((p) => ({ path: p.path, text: p.data.toString('latin1') }));
+      const places = readZipMember(zip.data, recipe.placesMember).toString('utf8');
+      return { data: placeNames({ ...inputs, places, parishes: parishes.data.toString('utf8'), codePoint, boundaries: await input(recipe.boundaries) }), outcome: 'downloaded' };
     } catch (e) {
       throw new FetchError(`${source.path}: cannot rebuild it from its parts: ${(e as Error).message}. Run \`npm run data:fetch\` again; if it persists, check "downloadParts" and "downloadRecipe" in data/sources.json.`);
     }
   }
+
+
   const url = viaProxy(d, ctx.opts.originProxy);
+  if (source.downloadRecipe) {
+    // A derived extract: download the published file it was cut from, then cut it again by its recipe.
+    if (source.downloadRecipe.kind !== 'parquet-rows') throw new FetchError(`${source.path}: a "downloadRecipe" of kind "${source.downloadRecipe.kind}" needs "downloadParts" in data/sources.json.`);
+    let whole = ctx.zips.get(url);
+    if (!whole) {
+      whole = download(url, `${source.path} (from ${new URL(d).pathname.split('/').pop()})`, ctx.opts.timeoutMs, ORIGIN_HINT);
+      ctx.zips.set(url, whole);
+    }
+    const from = await whole;
+    try {
+      return { data: await parquetRows(from, source.downloadRecipe), outcome: 'downloaded' };
+    } catch (e) {
+      throw new FetchError(`${source.path}: cannot cut it out of ${url}: ${(e as Error).message}. The download may be damaged: run \`npm run data:fetch\` again; if it persists, check "download" and "downloadRecipe" in data/sources.json.`);
+    }
+  }
   if (!source.downloadMember) return { data: await download(url, source.path, ctx.opts.timeoutMs, ORIGIN_HINT), outcome: 'downloaded' };
   let zip = ctx.zips.get(url);
   if (!zip) {
@@ -248,12 +298,29 @@ export async function fetchAll(
   const m = mirror ? checkMirror(mirror) : undefined;
   const ctx: Ctx = { rawDir, opts: { timeoutMs: DEFAULT_TIMEOUT_MS, ...opts }, zips: new Map() };
   const counts: Record<FetchOutcome, number> = { verified: 0, copied: 0, downloaded: 0 };
+  // Sources with no origin (downloadNote "cannot be fetched …") are left to the end, so that one
+  // run fetches everything else before it stops and says how to get them.
+  const unfetchable: Source[] = [];
   for (const [i, source] of sources.entries()) {
+    if (!m && !source.download && !(existsSync(join(rawDir, source.path)) && (await sha256File(join(rawDir, source.path))) === source.sha256)) {
+      unfetchable.push(source);
+      log(`[${String(i + 1).padStart(2)}/${sources.length}] ${source.path}: cannot be fetched without a mirror (see below)`);
+      continue;
+    }
     const outcome = await fetchOne(source, m, ctx);
     counts[outcome]++;
     const from = m ? '' : source.download && !isUrl(source.download) ? ' from the project copy' : ' from the origin';
     const label = outcome === 'verified' ? 'already present, checksum ok' : `${outcome}${from}, checksum ok`;
     log(`[${String(i + 1).padStart(2)}/${sources.length}] ${source.path} (${(source.bytes / 1e6).toFixed(1)} MB): ${label}`);
+  }
+  if (unfetchable.length > 0) {
+    const more = unfetchable.slice(1).map((s) => s.id);
+    try {
+      await fetchOne(unfetchable[0]!, m, ctx); // throws: why, and how to get it
+    } catch (e) {
+      if (e instanceof FetchError && more.length > 0) throw new FetchError(`${e.message} These cannot be fetched either: ${more.join(', ')}.`);
+      throw e;
+    }
   }
   return counts;
 }

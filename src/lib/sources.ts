@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StackRecipe } from './stack-json.ts';
+import type { ParquetRowsRecipe } from './parquet-rows.ts';
+import type { PostcodeLookupRecipe } from './postcode-lookups.ts';
+import type { PlaceNamesRecipe } from './place-names.ts';
 
 export interface Source {
   id: string;
@@ -36,7 +39,13 @@ export interface Source {
    * file from them (src/lib/stack-json.ts). The result is checked against `sha256`.
    */
   downloadParts?: string[];
-  downloadRecipe?: StackRecipe;
+  /**
+   * With `downloadParts`: how to stack the parts (src/lib/stack-json.ts) or
+   * build the postcode or place tables from them (src/lib/postcode-lookups.ts,
+   * src/lib/place-names.ts). Without: how to cut this
+   * file out of the published file at `download` (src/lib/parquet-rows.ts).
+   */
+  downloadRecipe?: StackRecipe | ParquetRowsRecipe | PostcodeLookupRecipe | PlaceNamesRecipe;
   /** How the file relates to what is downloaded, in words (renamed, zip member, the project's own copy and why). */
   downloadNote?: string;
 }

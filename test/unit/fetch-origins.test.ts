@@ -209,6 +209,73 @@ describe('data/sources.json', () => {
       if (s.download.startsWith('data/')) expect(sha(readFileSync(s.download)), s.id).toBe(s.sha256);
       if (s.download.endsWith('.zip')) expect(s.downloadMember, s.id).toBeTruthy();
     }
-    expect(sources.filter((s) => !s.download).map((s) => s.id)).toEqual([]);
+    // Exactly these cannot be fetched from an origin (none at present), each with what its
+    // downloadNote must say: why, and how to get the file instead.
+    const cannot: Record<string, RegExp> = {};
+    const unfetchable = sources.filter((s) => !s.download);
+    expect(unfetchable.map((s) => s.id)).toEqual(Object.keys(cannot));
+    for (const s of unfetchable) {
+      expect(s.downloadNote, s.id).toMatch(/^cannot be fetched/);
+      expect(s.downloadNote, s.id).toMatch(cannot[s.id]!);
+      expect(s.downloadNote, s.id).toMatch(/DATA_MIRROR/);
+    }
+  });
+
+  it('gives every recipe what it needs: parts for a stacked or postcode table, inputs fetched before it', () => {
+    const sources = readManifest().sources;
+    const order = sources.map((s) => s.path);
+    for (const s of sources) {
+      const r = s.downloadRecipe;
+      if (!r) continue;
+      if (r.kind === 'parquet-rows') {
+        expect(s.downloadParts, s.id).toBeUndefined();
+        expect(sources.some((o) => o.id !== s.id && o.download === s.download), `${s.id}: the file it is cut from is a source too`).toBe(true);
+      } else {
+        expect(s.downloadParts?.length, s.id).toBeGreaterThan(0);
+      }
+      if (r.kind === 'place-names') {
+        expect(s.downloadParts, s.id).toContain(r.placesZip);
+        expect(s.downloadParts, s.id).toContain(r.parishes);
+        expect(s.downloadParts, s.id).toHaveLength(122);
+      }
+      if (r.kind === 'codepoint-postcode-lookup') expect(s.downloadParts, s.id).toHaveLength(120);
+      if (r.kind === 'codepoint-postcode-lookup' || r.kind === 'place-names') {
+        for (const input of [r.hierarchy, r.codeHistory, r.las, ...(r.kind === 'place-names' ? [r.boundaries] : [])]) {
+          expect(order.indexOf(input), `${s.id} needs ${input} earlier`).toBeGreaterThanOrEqual(0);
+          expect(order.indexOf(input), `${s.id} needs ${input} earlier`).toBeLessThan(order.indexOf(s.path));
+        }
+      }
+    }
+  });
+});
+
+describe('a source that cannot be fetched from an origin', () => {
+  const note = 'cannot be fetched from an origin: no origin holds it. To get it: set DATA_MIRROR to a folder holding geo/p.csv.';
+  it('is left to the end: everything else is fetched, then data:fetch stops with its downloadNote', async () => {
+    routes['/origin.example/a.csv'] = serve(A);
+    const lines: string[] = [];
+    const err = await fetchAll(
+      [src('geo/p.csv', 'P\n', { downloadNote: note }), src('geo/q.csv', 'Q\n', { downloadNote: note }), src('geo/a.csv', A, { download: 'https://origin.example/a.csv' })],
+      undefined,
+      raw,
+      (l) => lines.push(l),
+      { originProxy: proxy },
+    ).catch((e) => e);
+    expect(err).toBeInstanceOf(FetchError);
+    expect(err.message).toBe(`geo/p.csv (source "geo/p.csv") ${note} These cannot be fetched either: geo/q.csv.`);
+    expect(readFileSync(join(raw, 'geo/a.csv'), 'utf8')).toBe(A);
+    expect(lines[0]).toMatch(/geo\/p\.csv: cannot be fetched without a mirror/);
+  });
+
+  it('is accepted once the file is in data/raw/ with the right checksum, and a mirror still provides it', async () => {
+    mkdirSync(join(raw, 'geo'), { recursive: true });
+    writeFileSync(join(raw, 'geo/p.csv'), 'P\n');
+    expect(await fetchAll([src('geo/p.csv', 'P\n', { downloadNote: note })], undefined, raw, () => {})).toEqual({ verified: 1, copied: 0, downloaded: 0 });
+    writeFileSync(join(raw, 'geo/p.csv'), 'wrong\n');
+    await expect(fetchAll([src('geo/p.csv', 'P\n', { downloadNote: note })], undefined, raw, () => {})).rejects.toThrow(/cannot be fetched from an origin/);
+    const mirror = join(project, 'mirror');
+    mkdirSync(join(mirror, 'geo'), { recursive: true });
+    writeFileSync(join(mirror, 'geo/p.csv'), 'P\n');
+    expect((await fetchAll([src('geo/p.csv', 'P\n', { downloadNote: note })], mirror, raw, () => {})).copied).toBe(1);
   });
 });
