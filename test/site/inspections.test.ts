@@ -37,7 +37,7 @@ describe('built /inspections/ page', () => {
       const fig = html.slice(i, html.indexOf('class="cite"', i));
       expect(fig).toMatch(/<svg/);
       expect(fig).toMatch(/class="chart-summary"/);
-      expect(fig).toMatch(/<table>/);
+      expect(fig).toMatch(/<table[\s>]/);
     }
   });
 
