@@ -37,7 +37,10 @@ describe('site: neighbour benchmark charts', () => {
         expect(subtitle).toContain(region.name);
         expect(subtitle).toMatch(/England|median of all areas/);
         // England and the region are drawn as reference lines with their labels (when they have a figure).
-        const csv = Papa.parse<Record<string, string>>(readFileSync(path.join(dir, 'charts', `benchmark-${m.id}`, slug, 'data.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+        // The tidy CSV has a row per place and measure: the chart's own measure comes first, then the counts behind it.
+        const tidy = Papa.parse<Record<string, string>>(readFileSync(path.join(dir, 'charts', `benchmark-${m.id}`, slug, 'data.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+        expect(new Set(tidy.map((r) => r.area_name)), `${id}: the CSV names the area it is about`).toEqual(new Set([area.name]));
+        const csv = tidy.filter((r) => r.measure === tidy[0]!.measure);
         expect(csv.map((r) => r.area).slice(0, 11).sort()).toEqual([area.name, ...neighbours].sort());
         const refs = csv.filter((r) => r.role === 'Reference');
         expect(refs).toHaveLength(2);
