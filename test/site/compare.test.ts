@@ -110,7 +110,7 @@ describe('site: compare areas', () => {
     const { page, errors } = await open('?areas=coventry,derby,wolverhampton,southampton');
     try {
       await page.waitForSelector('#compare-table');
-      const sections = await page.$$eval('#compare-output section', (ss) =>
+      const sections = await page.$$eval('#compare-output section[aria-label]', (ss) =>
         ss.map((s) => ({
           label: s.getAttribute('aria-label'),
           subtitle: s.querySelector('.chart-subtitle')?.textContent ?? '',
