@@ -30,6 +30,7 @@ import {
 import type { SenMetric } from '../datasets/absence-sen.ts';
 import { NO_DATA_PERIOD, PHASE_LABEL, PHASES } from '../datasets/absence-common.ts';
 import { PALETTE, textWidth, wrapLines } from './render.ts';
+import { rankedPhonePlot } from './ranked.ts';
 import { inRegion, theRegion as theRegionName } from '../lib/words.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
@@ -533,12 +534,6 @@ function rankChart(m: RankMeasure): ChartSpec {
   const notes = [source === 'sen' ? 'The dashed line is the median of all areas, not an England figure: this source publishes local areas only.' : 'The dashed line is the median of all areas.'];
   if (none.length) notes.push(`Suppressed or not published for ${plural(none.length, 'area')}: ${listInProse(none.map((d) => d.area.name))}. They are left out of the chart and listed at the end of the table.`);
   const plotData = have.map((d) => ({ name: d.area.name, v: d.v! }));
-  // Phone form: the 10 lowest and 10 highest areas and the median (the table has all of them).
-  const between = `${have.length - 20} areas in between`;
-  const phoneData = [...plotData.slice(0, 10).map((d, i) => ({ ...d, name: `${i + 1}. ${d.name}` })), ...plotData.slice(-10).map((d, i) => ({ ...d, name: `${have.length - 9 + i}. ${d.name}` }))];
-  const phoneDomain = [...phoneData.slice(0, 10).map((d) => d.name), between, ...phoneData.slice(10).map((d) => d.name)];
-  const phoneLeft = Math.max(...phoneDomain.flatMap((n) => wrapLines(n, 18)).map((l) => textWidth(l, 13))) + 10;
-  const fmtRank = (d: { v: number }) => pct(d.v);
   return checkSpec({
     id: `absence-rank-${m.id}`,
     key: 'england',
@@ -552,22 +547,8 @@ function rankChart(m: RankMeasure): ChartSpec {
     rows,
     summary,
     notes,
-    phonePlot: {
-      height: 110 + 21 * 30,
-      marginLeft: phoneLeft,
-      marginRight: 52,
-      marginTop: 50,
-      marginBottom: 36,
-      x: { grid: true, label: 'Persistently absent (%)', axis: 'top', nice: true, labelAnchor: 'center', labelArrow: 'none', ticks: 4 },
-      y: { domain: phoneDomain, label: null, tickSize: 0, tickFormat: (n: string) => wrapLines(n, 18).join('\n') },
-      marks: [
-        Plot.barX(phoneData, { y: 'name', x: 'v', fill: PALETTE.blue }),
-        Plot.text(phoneData, { y: 'name', x: 'v', text: fmtRank, dx: 4, textAnchor: 'start', fill: PALETTE.text }),
-        Plot.ruleX([s.median], { stroke: PALETTE.orange, strokeWidth: 2, strokeDasharray: '6,3' }),
-        Plot.text([{ x: s.median }], { x: 'x', frameAnchor: 'bottom', text: () => `Median of all areas ${pct(s.median)}`, dy: 22, textAnchor: 'middle', fill: PALETTE.text }),
-        Plot.ruleX([0]),
-      ],
-    },
+    // Phone form: the 10 lowest and 10 highest areas and the median (the table has all of them).
+    phonePlot: rankedPhonePlot(plotData, { xLabel: 'Persistently absent (%)', format: pct, reference: { x: s.median, label: `Median of all areas ${pct(s.median)}` } }),
     plot: {
       height: 70 + have.length * 13,
       marginLeft: Math.max(...plotData.map((d) => textWidth(d.name, 10))) + 10,

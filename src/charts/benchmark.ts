@@ -15,7 +15,7 @@ import type { Area } from '../lib/geography.ts';
 import { BENCHMARK_MEASURES, formatPointPeriod, polarityWords, type MeasureDef, type Reference, type SeriesPoint } from '../lib/key-measures.ts';
 import { geo } from '../lib/site.ts';
 import { ENGLAND } from '../lib/series.ts';
-import { PALETTE } from './render.ts';
+import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth } from './render.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 /** Neighbour bars: DfE turquoise (3.2:1 on white); the area in dark blue; reference lines black and maroon. */
@@ -150,39 +150,53 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   };
   const bars = order.filter((r) => val(r) !== null).map((r) => ({ name: r.name, v: val(r)!, area: r.role === 'area', label: `${fmt(val(r)!)}${smallCount(r)}` }));
   const small = order.filter((r) => smallCount(r) !== '');
-  /** Room right of the plot frame: 64 px, about 8 characters at 13 px. */
-  const inside = (b: { v: number; label: string }) => ((hi - b.v) / (hi - lo)) * 206 + 60 < b.label.length * 7.8;
   if (small.length) notes.push(`Fewer than ${SMALL} ${countsOf(small[0]!)?.of ?? 'cases'} behind the rate for ${listInProse(small.map((r) => `${r.name}${smallCount(r)}`))}: a figure from so few cases can swing widely from year to year.`);
   const gaps = order.filter((r) => val(r) === null).map((r) => ({ name: r.name, why: r.why ?? 'no figure' }));
-  const refMarks = [
-    ...(eng !== null ? [{ v: eng, label: `${engLabel} ${fmt(eng)}`, stroke: ENGLAND_STROKE, dash: undefined as string | undefined, dy: -30 }] : []),
-    ...(reg !== null ? [{ v: reg, label: `${regLabel} ${fmt(reg)}`, stroke: REGION_STROKE, dash: '5,3', dy: -12 }] : []),
-  ];
   const tickFormat = m.unit === '%' ? (d: number) => `${formatNumber(d)}%` : m.unit === 'outcome' ? (d: number) => (d === 0 ? '' : String(d)) : (d: number) => formatNumber(d);
-  const plot: Plot.PlotOptions = {
-    height: 78 + names.length * ROW,
-    marginLeft: 170,
-    marginRight: 64,
-    marginTop: 44,
-    marginBottom: 42,
-    x: { domain: [lo, hi], label: m.axisLabel, labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: m.unit === 'outcome' ? [0, 1, 2, 3] : 4, tickFormat },
-    y: { domain: names, axis: null, padding: 0.25 },
-    marks: [
-      Plot.ruleX([lo]),
-      ...refMarks.flatMap((r) => [
-        Plot.ruleX([r.v], { stroke: r.stroke, strokeWidth: 2, strokeDasharray: r.dash, insetTop: r.dy === -30 ? -26 : -8 }),
-        Plot.text([r], { x: 'v', frameAnchor: 'top', dy: r.dy, text: 'label', fontSize: 13, fontWeight: 600, fill: r.stroke, textAnchor: (r.v - lo) / span > 0.55 ? 'end' : 'start', dx: (r.v - lo) / span > 0.55 ? -3 : 3 }),
-      ]),
-      Plot.barX(bars, { x1: lo, x2: 'v', y: 'name', fill: (d: { area: boolean }) => (d.area ? AREA_FILL : NEIGHBOUR_FILL) }),
-      ...[true, false].flatMap((isArea) => [
-        Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: 'name', textAnchor: 'end', dx: -6, lineWidth: 10, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
-        Plot.text(bars.filter((b) => b.area === isArea && !inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
-        // A label too long for the space right of its bar goes inside the bar's end (white on dark blue, black on turquoise).
-        Plot.text(bars.filter((b) => b.area === isArea && inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'end', dx: -4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: isArea ? 'white' : PALETTE.text }),
-      ]),
-      Plot.text(gaps, { x: lo, y: 'name', text: (d: { why: string }) => capital(d.why.length > 40 ? `${d.why.slice(0, 38)}…` : d.why), textAnchor: 'start', dx: 4, fontSize: 13, fontStyle: 'italic', fill: PALETTE.darkGrey, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
-          ],
+  /** The chart drawn `width` units wide (the desktop and the phone drawing): every label placed by the room it has. */
+  const drawing = (width: number): Plot.PlotOptions => {
+    const phone = width < 400;
+    const marginLeft = phone ? 112 : 170;
+    const marginRight = phone ? 12 : 64;
+    const frame = width - marginLeft - marginRight;
+    const px = (v: number) => ((v - lo) / span) * frame;
+    const w = (t: string, bold = false) => textWidth(t, 13, bold) + 8;
+    /** A value label too long for the space right of its bar goes inside the bar's end. */
+    const inside = (b: { v: number; label: string; area: boolean }) => px(b.v) + w(b.label, b.area) > frame + marginRight;
+    /** A reference label starts at its line, or ends there when it would run past the right edge. */
+    const refMarks = [
+      ...(eng !== null ? [{ v: eng, label: `${engLabel} ${fmt(eng)}`, stroke: ENGLAND_STROKE, dash: undefined as string | undefined, dy: -30 }] : []),
+      ...(reg !== null ? [{ v: reg, label: `${regLabel} ${fmt(reg)}`, stroke: REGION_STROKE, dash: '5,3', dy: -12 }] : []),
+    ].map((r) => ({ ...r, end: px(r.v) + w(r.label, true) > frame + marginRight }));
+    const maxWhy = Math.max(12, Math.floor((frame + marginRight - 8) / 7));
+    return {
+      width,
+      height: 78 + names.length * ROW,
+      marginLeft,
+      marginRight,
+      marginTop: 44,
+      marginBottom: 42,
+      x: { domain: [lo, hi], label: m.axisLabel, labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: m.unit === 'outcome' ? [0, 1, 2, 3] : phone ? 3 : 4, tickFormat },
+      y: { domain: names, axis: null, padding: 0.25 },
+      marks: [
+        Plot.ruleX([lo]),
+        ...refMarks.flatMap((r) => [
+          Plot.ruleX([r.v], { stroke: r.stroke, strokeWidth: 2, strokeDasharray: r.dash, insetTop: r.dy === -30 ? -26 : -8 }),
+          Plot.text([r], { x: 'v', frameAnchor: 'top', dy: r.dy, text: 'label', fontSize: 13, fontWeight: 600, fill: r.stroke, textAnchor: r.end ? 'end' : 'start', dx: r.end ? -3 : 3 }),
+        ]),
+        Plot.barX(bars, { x1: lo, x2: 'v', y: 'name', fill: (d: { area: boolean }) => (d.area ? AREA_FILL : NEIGHBOUR_FILL) }),
+        ...[true, false].flatMap((isArea) => [
+          Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: 'name', textAnchor: 'end', dx: -6, lineWidth: phone ? 7 : 10, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
+          Plot.text(bars.filter((b) => b.area === isArea && !inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+          // White on dark blue, black on turquoise.
+          Plot.text(bars.filter((b) => b.area === isArea && inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'end', dx: -4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: isArea ? 'white' : PALETTE.text }),
+        ]),
+        Plot.text(gaps, { x: lo, y: 'name', text: (d: { why: string }) => capital(d.why.length > maxWhy ? `${d.why.slice(0, maxWhy - 1)}…` : d.why), textAnchor: 'start', dx: 4, fontSize: 13, fontStyle: 'italic', fill: PALETTE.darkGrey, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      ],
+    };
   };
+  const plot = drawing(CHART_WIDTH);
+  const phonePlot = drawing(PHONE_WIDTH);
 
   const columns: Column[] = [
     { name: 'area', type: 'Filter', label: 'Area' },
@@ -223,6 +237,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     summary: sentences.join(' '),
     notes,
     plot,
+    phonePlot,
   };
 }
 

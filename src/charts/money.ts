@@ -31,6 +31,7 @@ import {
   SPEND_SOURCE,
 } from '../lib/money-data.ts';
 import { areaComparisonChart, linesPlot } from './ehcp.ts';
+import { rankedPhonePlot } from './ranked.ts';
 import { PALETTE } from './render.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
 
@@ -135,7 +136,7 @@ export const moneyHnbPerPlan: ChartFactory = {
         'Derived by this site, not published by the Department for Education: the high needs block (before deductions) divided by the number of children and young people aged 0 to 25 with an EHC plan maintained by the council in January of the financial year (SEN2 collection; January 2024 for 2023-24).',
         'Cash figures, not adjusted for inflation.',
       ],
-      plot: { ...linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(money.cell('hnb_per_plan', ENGLAND, y)) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: '£ per plan', unit: '£', xTickFormat: fy }), marginLeft: 64 },
+      plot: { ...linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(money.cell('hnb_per_plan', ENGLAND, y)) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: '£ per plan', unit: '£', xTickFormat: fy }), marginLeft: 84 },
     } satisfies ChartSpec;
   },
 };
@@ -179,10 +180,11 @@ export const moneyDeficitRegions: ChartFactory = {
       summary: `At 31 March ${last}, councils in England carried forward a DSG deficit of ${deficitPc(eng.v)} of their total grant, up from ${deficitPc(first)} in ${fy(years[0]!)}. By region it ranged from ${deficitPc(lo.v)} in ${lo.name} to ${deficitPc(hi.v)} in ${hi.name}.`,
       notes: [`Later years are published by the Department for Education but are not in this site’s data: the latest figure here is for ${fy(last)}.`, 'A negative figure is a surplus.'],
       plot: {
-        height: 60 + latest.length * 30,
+        height: 80 + latest.length * 30,
         marginLeft: 190,
         marginRight: 64,
-        x: { label: '% of total DSG allocation', grid: true, axis: 'top', tickFormat: (d: number) => `${formatNumber(d, 1)}%` },
+        marginTop: 50,
+        x: { label: '% of total DSG allocation', grid: true, axis: 'top', labelAnchor: 'center', labelArrow: 'none', ticks: 4, tickFormat: (d: number) => `${formatNumber(d, 1)}%` },
         y: { domain: latest.map((d) => d.name), label: null, tickSize: 0 },
         marks: [
           Plot.barX(latest, { y: 'name', x: 'v', fill: (d: { england: boolean }) => (d.england ? PALETTE.orange : PALETTE.blue) }),
@@ -243,6 +245,8 @@ export const moneyDeficitRanked: ChartFactory = {
         `Councils as they were in ${fy(year)}: ${preds.length ? `${listInProse(preds.map((p) => p.name))} ${preds.length === 1 ? 'is' : 'are'} ranked as ${preds.length === 1 ? 'it was' : 'they were'} then, and ${preds.length === 1 ? 'its' : 'their'} successors have no figure of their own.` : 'every council then is still a council now.'}`,
         `Later years are published by the Department for Education but are not in this site’s data.`,
       ].filter((n) => !n.startsWith('No figure for .')),
+      // Phone form: the 10 largest deficits, the 10 largest surpluses and England (the table has every council).
+      phonePlot: rankedPhonePlot(plotData, { xLabel: 'Deficit (% of DSG)', format: deficitPc, tickFormat: (d: number) => `${formatNumber(d)}%`, reference: { x: eng, label: `England ${deficitPc(eng)}` } }),
       plot: {
         height: 70 + have.length * 13,
         marginLeft: 170,
@@ -351,7 +355,7 @@ export const areaSenSupportShare = areaComparisonChart({
 });
 
 /** The same chart with room on the left for tick labels such as "£20,000". */
-function wideTicks(f: ChartFactory, marginLeft = 64): ChartFactory {
+function wideTicks(f: ChartFactory, marginLeft = 84): ChartFactory {
   return { ...f, make: (key) => { const spec = f.make(key); return spec.plot ? { ...spec, plot: { ...spec.plot, marginLeft } } : spec; } };
 }
 
