@@ -157,7 +157,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   const drawing = (width: number): Plot.PlotOptions => {
     const phone = width < 400;
     const marginLeft = phone ? 112 : 170;
-    const marginRight = phone ? 12 : 64;
+    const marginRight = phone ? 24 : 64;
     const frame = width - marginLeft - marginRight;
     const px = (v: number) => ((v - lo) / span) * frame;
     const w = (t: string, bold = false) => textWidth(t, 13, bold) + 8;

@@ -16,6 +16,7 @@ import { compareText, fmtInt, fmtPc } from '../lib/send-text.ts';
 import { geo } from '../lib/site.ts';
 import { AREA_SERIES, linesPlot } from './ehcp.ts';
 import { PALETTE } from './render.ts';
+import { COMPARISON_STYLE } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 export const TRIBUNAL_SOURCE = 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table (Education, health and care plans)';
@@ -183,10 +184,10 @@ export const areaAppealRate: ChartFactory = {
       ];
     });
     const styles: Record<string, { stroke: string; dash?: string; width?: number }> = {
-      [names.england]: { stroke: PALETTE.grey, width: 2 },
-      [names.region]: { stroke: PALETTE.grey, dash: '6,3', width: 2 },
-      [names.neighbours]: { stroke: PALETTE.grey, dash: '2,3', width: 2 },
-      [names.area]: { stroke: PALETTE.blue, width: 3 },
+      [names.england]: COMPARISON_STYLE.england,
+      [names.region]: COMPARISON_STYLE.region,
+      [names.neighbours]: COMPARISON_STYLE.neighbours,
+      [names.area]: COMPARISON_STYLE.area,
     };
     return {
       id: 'area-appeal-rate',
