@@ -27,7 +27,7 @@ describe('built EHC plan pages', () => {
       const s = section(html, 'ehc-plans');
       expect(s.match(/<figure class="chart"/g) ?? [], slug).toHaveLength(3);
       expect(s).toMatch(/had an EHC plan|EHC plans, January/);
-      expect(s).toMatch(/Similar areas \(median\)/);
+      expect(s).toMatch(/Statistical neighbours \(median\)/);
     }
   });
 

@@ -33,7 +33,7 @@ describe('built money pages and sections', () => {
       expect(p, slug).toContain('EHC plans maintained (count)');
       const m = section(html, 'money');
       expect(m, slug).toMatch(/High needs block/);
-      expect(m, slug).toMatch(/Similar areas \(median\)/);
+      expect(m, slug).toMatch(/Statistical neighbours \(median\)/);
     }
   });
 
