@@ -1,9 +1,11 @@
 /** Shared set-up for integration tests over data/raw/. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
 import { buildGeography, geographyFiles } from '../src/datasets/geography.ts';
 import { GeographyIndex } from '../src/lib/geography.ts';
 import { makeContext, type BuildContext } from '../src/lib/pipeline.ts';
-import { RAW_DIR, readManifest } from '../src/lib/sources.ts';
+import { PROJECT_ROOT, RAW_DIR, readManifest } from '../src/lib/sources.ts';
 
 export const RAW_PRESENT = existsSync(`${RAW_DIR}/ehcp/ees_2025_release/data/caseload.csv`);
 
@@ -33,4 +35,23 @@ export function sectionHtml(html: string, id: string): string | null {
     if (depth === 0) return html.slice(start, m.index);
   }
   throw new Error(`section ${id} is never closed`);
+}
+
+/** A built page's HTML from dist/ (`path` is the page's folder, e.g. `areas/coventry`). */
+export function distPage(path: string): string {
+  const dist = join(PROJECT_ROOT, 'dist');
+  if (!existsSync(dist)) throw new Error('dist/ not found: run `npm run build` first');
+  return readFileSync(join(dist, path, 'index.html'), 'utf8');
+}
+
+/** `<section id="ID">` of a built page; the test fails when the page has none. */
+export function requireSection(html: string, id: string): string {
+  const s = sectionHtml(html, id);
+  expect(s, `section ${id}`).not.toBeNull();
+  return s!;
+}
+
+/** Every area's slug, from the built geography. */
+export function areaSlugs(): string[] {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'src/generated/geography.json'), 'utf8')) as { areas: { slug: string }[] }).areas.map((a) => a.slug);
 }

@@ -1,21 +1,10 @@
 /** The built EHC plan pages and sections (run `npm run build` first). */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sectionHtml } from '../helpers.ts';
-import { PROJECT_ROOT } from '../../src/lib/sources.ts';
+import { areaSlugs, distPage, requireSection } from '../helpers.ts';
 
-const DIST = join(PROJECT_ROOT, 'dist');
-const page = (path: string) => {
-  if (!existsSync(DIST)) throw new Error('dist/ not found: run `npm run build` first');
-  return readFileSync(join(DIST, path, 'index.html'), 'utf8');
-};
-const section = (html: string, id: string) => {
-  const s = sectionHtml(html, id);
-  expect(s, `section ${id}`).not.toBeNull();
-  return s!;
-};
-const slugs = () => (JSON.parse(readFileSync(join(PROJECT_ROOT, 'src/generated/geography.json'), 'utf8')) as { areas: { slug: string }[] }).areas.map((a) => a.slug);
+const page = distPage;
+const section = requireSection;
+const slugs = areaSlugs;
 
 describe('built EHC plan pages', () => {
   it('gives every area page an EHC plans section, listed in its contents, with three charts and generated comparisons', () => {

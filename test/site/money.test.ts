@@ -1,22 +1,14 @@
 /** The built money page and the money and SEN prevalence sections (run `npm run build` first). */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { sectionHtml } from '../helpers.ts';
-import { PROJECT_ROOT, RAW_DIR } from '../../src/lib/sources.ts';
+import { areaSlugs, distPage, requireSection } from '../helpers.ts';
+import { RAW_DIR } from '../../src/lib/sources.ts';
 
-const DIST = join(PROJECT_ROOT, 'dist');
-const page = (path: string) => {
-  if (!existsSync(DIST)) throw new Error('dist/ not found: run `npm run build` first');
-  return readFileSync(join(DIST, path, 'index.html'), 'utf8');
-};
-const section = (html: string, id: string) => {
-  const s = sectionHtml(html, id);
-  expect(s, `section ${id}`).not.toBeNull();
-  return s!;
-};
-const slugs = () => (JSON.parse(readFileSync(join(PROJECT_ROOT, 'src/generated/geography.json'), 'utf8')) as { areas: { slug: string }[] }).areas.map((a) => a.slug);
+const page = distPage;
+const section = requireSection;
+const slugs = areaSlugs;
 const raw = (path: string) => Papa.parse<Record<string, string>>(readFileSync(join(RAW_DIR, path), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const row = (s: string, year: string) => s.match(new RegExp(`<th scope="row">${year}</th>(.*?)</tr>`, 's'))?.[1] ?? '';
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { sectionHtml } from '../helpers.ts';
+import { requireSection } from '../helpers.ts';
 import { PROJECT_ROOT } from '../../src/lib/sources.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');
@@ -20,11 +20,7 @@ const text = (html: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
-const section = (html: string, id: string) => {
-  const s = sectionHtml(html, id);
-  expect(s, `section ${id}`).not.toBeNull();
-  return s!;
-};
+const section = requireSection;
 
 describe('June 2026 tribunal release on the built site', () => {
   it('Coventry’s page shows its 2025 appeal rate and both 2024 figures, with the break explained', () => {
