@@ -156,19 +156,38 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   /** The chart drawn `width` units wide (the desktop and the phone drawing): every label placed by the room it has. */
   const drawing = (width: number): Plot.PlotOptions => {
     const phone = width < 400;
-    const marginLeft = phone ? 112 : 170;
+    // Names wrap at spaces; the margin holds the longest word of any name (at least 100, at most 150).
+    const longestWord = Math.max(...names.flatMap((n) => n.split(/\s+/)).map((word) => textWidth(word, 13, true)));
+    const marginLeft = phone ? Math.min(150, Math.max(100, longestWord + 14)) : 170;
     const marginRight = phone ? 24 : 64;
     const frame = width - marginLeft - marginRight;
     const px = (v: number) => ((v - lo) / span) * frame;
     const w = (t: string, bold = false) => textWidth(t, 13, bold) + 8;
     /** A value label too long for the space right of its bar goes inside the bar's end. */
     const inside = (b: { v: number; label: string; area: boolean }) => px(b.v) + w(b.label, b.area) > frame + marginRight;
-    /** A reference label starts at its line, or ends there when it would run past the right edge. */
+    /**
+     * A reference label starts at its line, or ends there when it would run past the right edge; on a
+     * phone, where neither side has room, it drops its qualifier ("(median)") and then shortens the name.
+     */
+    const fitRef = (name: string, figure: string, v: number): { label: string; end: boolean } => {
+      const right = frame + marginRight - px(v) - 3;
+      const left = marginLeft + px(v) - 3;
+      const tries = [`${name} ${figure}`, `${name.replace(/\s*\(.*\)$/, '')} ${figure}`];
+      for (const label of tries) {
+        if (w(label, true) <= right) return { label, end: false };
+        if (w(label, true) <= left) return { label, end: true };
+      }
+      const room = Math.max(right, left);
+      const end = left > right;
+      let short = tries[1]!.replace(` ${figure}`, '');
+      while (short.length > 4 && w(`${short}… ${figure}`, true) > room) short = short.slice(0, -1);
+      return { label: `${short.trimEnd()}… ${figure}`, end };
+    };
     const refMarks = [
-      ...(eng !== null ? [{ v: eng, label: `${engLabel} ${fmt(eng)}`, stroke: ENGLAND_STROKE, dash: undefined as string | undefined, dy: -30 }] : []),
-      ...(reg !== null ? [{ v: reg, label: `${regLabel} ${fmt(reg)}`, stroke: REGION_STROKE, dash: '5,3', dy: -12 }] : []),
-    ].map((r) => ({ ...r, end: px(r.v) + w(r.label, true) > frame + marginRight }));
-    const maxWhy = Math.max(12, Math.floor((frame + marginRight - 8) / 7));
+      ...(eng !== null ? [{ v: eng, ...fitRef(engLabel, fmt(eng), eng), stroke: ENGLAND_STROKE, dash: undefined as string | undefined, dy: -30 }] : []),
+      ...(reg !== null ? [{ v: reg, ...fitRef(regLabel, fmt(reg), reg), stroke: REGION_STROKE, dash: '5,3', dy: -12 }] : []),
+    ];
+    const maxWhy = Math.max(12, Math.floor((frame + marginRight - 12) / 8.2));
     return {
       width,
       height: 78 + names.length * ROW,
@@ -186,7 +205,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
         ]),
         Plot.barX(bars, { x1: lo, x2: 'v', y: 'name', fill: (d: { area: boolean }) => (d.area ? AREA_FILL : NEIGHBOUR_FILL) }),
         ...[true, false].flatMap((isArea) => [
-          Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: 'name', textAnchor: 'end', dx: -6, lineWidth: phone ? 7 : 10, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
+          Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: 'name', textAnchor: 'end', dx: -6, lineWidth: phone ? (marginLeft - 12) / 13 : 10, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
           Plot.text(bars.filter((b) => b.area === isArea && !inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
           // White on dark blue, black on turquoise.
           Plot.text(bars.filter((b) => b.area === isArea && inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'end', dx: -4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: isArea ? 'white' : PALETTE.text }),

@@ -32,7 +32,7 @@ import {
 } from '../lib/money-data.ts';
 import { areaComparisonChart, linesPlot } from './ehcp.ts';
 import { rankedPhonePlot } from './ranked.ts';
-import { PALETTE } from './render.ts';
+import { PALETTE, textWidth } from './render.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
 
 const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
@@ -181,7 +181,7 @@ export const moneyDeficitRegions: ChartFactory = {
       notes: [`Later years are published by the Department for Education but are not in this site’s data: the latest figure here is for ${fy(last)}.`, 'A negative figure is a surplus.'],
       plot: {
         height: 80 + latest.length * 30,
-        marginLeft: 190,
+        marginLeft: Math.max(...latest.map((d) => textWidth(d.name, 14))) + 16,
         marginRight: 64,
         marginTop: 50,
         x: { label: '% of total DSG allocation', grid: true, axis: 'top', labelAnchor: 'center', labelArrow: 'none', ticks: 4, tickFormat: (d: number) => `${formatNumber(d, 1)}%` },
@@ -249,7 +249,7 @@ export const moneyDeficitRanked: ChartFactory = {
       phonePlot: rankedPhonePlot(plotData, { xLabel: 'Deficit (% of DSG)', format: deficitPc, tickFormat: (d: number) => `${formatNumber(d)}%`, reference: { x: eng, label: `England ${deficitPc(eng)}` } }),
       plot: {
         height: 70 + have.length * 13,
-        marginLeft: 170,
+        marginLeft: Math.max(...plotData.map((d) => textWidth(d.name, 10))) + 12,
         marginRight: 40,
         marginTop: 40,
         marginBottom: 30,

@@ -31,7 +31,7 @@ export function rankedPhonePlot(data: readonly { name: string; v: number }[], o:
   return {
     height: 110 + 21 * 30,
     marginLeft,
-    marginRight: 52,
+    marginRight: 64,
     marginTop: 50,
     marginBottom: 36,
     x: { grid: true, label: o.xLabel, axis: 'top', nice: true, labelAnchor: 'center', labelArrow: 'none', ticks: 4, ...(o.tickFormat ? { tickFormat: o.tickFormat } : {}) },
