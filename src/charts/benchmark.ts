@@ -15,7 +15,7 @@ import type { Area } from '../lib/geography.ts';
 import { BENCHMARK_MEASURES, formatPointPeriod, polarityWords, type MeasureDef, type Reference, type SeriesPoint } from '../lib/key-measures.ts';
 import { geo } from '../lib/site.ts';
 import { ENGLAND } from '../lib/series.ts';
-import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth } from './render.ts';
+import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth, wrapLines } from './render.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 /** Neighbour bars: DfE turquoise (3.2:1 on white); the area in dark blue; reference lines black and maroon. */
@@ -159,7 +159,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     // Names wrap at spaces; the margin holds the longest word of any name (at least 100, at most 150).
     const longestWord = Math.max(...names.flatMap((n) => n.split(/\s+/)).map((word) => textWidth(word, 13, true)));
     const marginLeft = phone ? Math.min(150, Math.max(100, longestWord + 14)) : 170;
-    const marginRight = phone ? 24 : 64;
+    const marginRight = phone ? 32 : 64;
     const frame = width - marginLeft - marginRight;
     const px = (v: number) => ((v - lo) / span) * frame;
     const w = (t: string, bold = false) => textWidth(t, 13, bold) + 8;
@@ -188,9 +188,13 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
       ...(reg !== null ? [{ v: reg, ...fitRef(regLabel, fmt(reg), reg), stroke: REGION_STROKE, dash: '5,3', dy: -12 }] : []),
     ];
     const maxWhy = Math.max(12, Math.floor((frame + marginRight - 12) / 8.2));
+    // Names wrap to the margin; a row is as tall as its longest name needs ("Bournemouth, Christchurch and Poole").
+    const perLine = Math.floor((marginLeft - 12) / 7.6);
+    const wrapped = new Map(names.map((n) => [n, wrapLines(n, perLine).join('\n')]));
+    const row = Math.max(ROW, 15 * Math.max(...[...wrapped.values()].map((t) => t.split('\n').length)) + 8);
     return {
       width,
-      height: 78 + names.length * ROW,
+      height: 78 + names.length * row,
       marginLeft,
       marginRight,
       marginTop: 44,
@@ -205,7 +209,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
         ]),
         Plot.barX(bars, { x1: lo, x2: 'v', y: 'name', fill: (d: { area: boolean }) => (d.area ? AREA_FILL : NEIGHBOUR_FILL) }),
         ...[true, false].flatMap((isArea) => [
-          Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: 'name', textAnchor: 'end', dx: -6, lineWidth: phone ? (marginLeft - 12) / 13 : 10, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
+          Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: (r: { name: string }) => wrapped.get(r.name)!, textAnchor: 'end', dx: -6, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
           Plot.text(bars.filter((b) => b.area === isArea && !inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
           // White on dark blue, black on turquoise.
           Plot.text(bars.filter((b) => b.area === isArea && inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'end', dx: -4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: isArea ? 'white' : PALETTE.text }),

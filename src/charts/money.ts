@@ -182,7 +182,8 @@ export const moneyDeficitRegions: ChartFactory = {
       plot: {
         height: 80 + latest.length * 30,
         marginLeft: Math.max(...latest.map((d) => textWidth(d.name, 14))) + 16,
-        marginRight: 64,
+        // Room for the longest value label, "2.26% (England)".
+        marginRight: Math.max(...latest.map((d) => textWidth(`${deficitPc(d.v)}${d.england ? ' (England)' : ''}`, 14))) + 12,
         marginTop: 50,
         x: { label: '% of total DSG allocation', grid: true, axis: 'top', labelAnchor: 'center', labelArrow: 'none', ticks: 4, tickFormat: (d: number) => `${formatNumber(d, 1)}%` },
         y: { domain: latest.map((d) => d.name), label: null, tickSize: 0 },
