@@ -162,7 +162,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     const marginRight = phone ? 32 : 64;
     const frame = width - marginLeft - marginRight;
     const px = (v: number) => ((v - lo) / span) * frame;
-    const w = (t: string, bold = false) => textWidth(t, 13, bold) + 8;
+    const w = (t: string, bold = false) => textWidth(t, 13, bold) * 1.2 + 8;
     /** A value label too long for the space right of its bar goes inside the bar's end. */
     const inside = (b: { v: number; label: string; area: boolean }) => px(b.v) + w(b.label, b.area) > frame + marginRight;
     /**

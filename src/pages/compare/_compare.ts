@@ -75,7 +75,7 @@ function smallChart(points: Point[], x: [number, number], y: [number, number], u
   const sx = (v: number) => L + ((v - x[0]) / Math.max(1e-9, x[1] - x[0])) * (W - L - R);
   const sy = (v: number) => H - B - ((v - y[0]) / Math.max(1e-9, y[1] - y[0])) * (H - T - B);
   const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, 'aria-hidden': 'true', focusable: 'false', class: 'small-chart' });
-  const label = svg('text', { x: 0, y: 12, 'font-size': 13, fill: '#0b0c0c', class: 'y-axis-label' });
+  const label = svg('text', { x: 2, y: 12, 'font-size': 13, fill: '#0b0c0c', class: 'y-axis-label' });
   label.textContent = axisLabel;
   s.append(label);
   for (const v of [y[0], (y[0] + y[1]) / 2, y[1]]) {
