@@ -2,8 +2,11 @@
  * A tiny static file server for a built site: loopback only, random port.
  * Directory URLs serve index.html; /x without a slash redirects to /x/ when x/ is a directory
  * (as static hosts do); unknown paths get dir/404.html (if any) with status 404.
+ * Text (HTML, CSS, JS, JSON, SVG, CSV…) is sent gzipped to a client that accepts it, as every
+ * static host does, so Lighthouse and the budgets measure what a reader downloads.
  */
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { headersFor, parseHeadersFile, type HeaderRule } from './headers.ts';
@@ -30,6 +33,9 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
   '.pdf': 'application/pdf',
 };
+
+/** Types a static host compresses: text, not PNGs, zips or fonts (already compressed). */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg\+xml)/;
 
 export interface StaticServer {
   origin: string;
@@ -71,12 +77,16 @@ export async function serveDir(root: string, options: ServeOptions = {}): Promis
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
       return;
     }
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(200, {
       ...headersFor(headerRules, pathname),
-      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': 'no-store',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
-    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+    if (req.method === 'HEAD') res.end();
+    else res.end(gzip ? gzipSync(readFileSync(file)) : readFileSync(file));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
