@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { fetchAll } from '../src/lib/fetch.ts';
 import { PROJECT_ROOT, RAW_DIR, rawPath, readManifest } from '../src/lib/sources.ts';
 import { buildData } from './build-data.ts';
+import { writeAllPngs } from './chart-pngs.ts';
 import { checkBudgets, gzipSize, summarise } from './gates/budgets.ts';
 import { loadBudgets } from './gates/config.ts';
 import { CATEGORIES, runLighthouse } from './gates/lighthouse.ts';
@@ -41,6 +42,10 @@ report('data:build', seconds(t), 's');
 t = performance.now();
 execFileSync('npx', ['astro', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
 report('astro build', seconds(t), 's');
+const tPng = performance.now();
+const pngs = await writeAllPngs(join(PROJECT_ROOT, 'dist'));
+report(`chart PNGs (${pngs}, one process per core)`, seconds(tPng), 's');
+report('site build (astro build + PNGs)', seconds(t), 's');
 const countPages = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countPages(join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
 report('pages built', countPages(join(PROJECT_ROOT, 'dist')), 'pages');

@@ -2,8 +2,7 @@
  * A chart as a file of its own: title, subtitle, the graphic, source line and
  * site name in one SVG, for pasting into committee papers.
  */
-import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { svgToPng } from './png.ts';
 import { chartSvg } from './render.ts';
 import type { ChartSpec } from './types.ts';
 
@@ -69,17 +68,7 @@ ${urlLine}
 `;
 }
 
-/** Fonts for PNG text: Liberation Sans (Arial's metrics) where installed, else the system's. */
-const FONT_FILES = ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'].filter((f) =>
-  existsSync(f),
-);
-
+/** The chart as a PNG: the standalone SVG (with `url`), drawn by svgToPng. */
 export function standalonePng(spec: ChartSpec, url?: string): Uint8Array {
-  const svg = standaloneSvg(spec, url);
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: 2 },
-    font: { fontFiles: FONT_FILES, loadSystemFonts: FONT_FILES.length === 0, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
-    background: '#ffffff',
-  });
-  return resvg.render().asPng();
+  return svgToPng(standaloneSvg(spec, url));
 }
