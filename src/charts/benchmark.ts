@@ -76,10 +76,11 @@ const inSentence = (s: string) => (/^[A-Z][a-z]/.test(s) ? `${s[0]!.toLowerCase(
 const SMALL = 20;
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
-function titleFor(m: MeasureDef, areaValue: number | null, others: number[]): string {
+/** `why`: the reason the area has no value, if it has none ("not yet inspected under the 2023 framework"). */
+function titleFor(m: MeasureDef, areaValue: number | null, others: number[], why: string | null): string {
   const n = others.length;
   const fit = (t: string) => (t.split(/\s+/).length <= 10 ? t : `${m.noun} against ${n} neighbours`);
-  if (areaValue === null) return fit(`${m.noun}: no figure, against 10 neighbours`);
+  if (areaValue === null) return fit(why ? `${m.noun}: ${why}` : `${m.noun}: no figure, against 10 neighbours`);
   if (n === 0) return fit(`${m.noun}: no neighbour has a figure`);
   const higher = others.filter((v) => areaValue > v).length;
   const lower = others.filter((v) => areaValue < v).length;
@@ -250,7 +251,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     key: slug,
     page: `/areas/${slug}/`,
     placeName: area.name,
-    title: titleFor(m, av, neighbourVals),
+    title: titleFor(m, av, neighbourVals, areaRow.why ?? null),
     subtitle: `${m.label}, ${when}: ${area.name} (dark blue) and its 10 statistical neighbours, with ${refs.england?.long ?? engLabel} and ${refs.region?.long ?? regLabel} marked. ${polarityWords(m)}.`,
     source: m.source,
     sourceIds: m.sourceIds,

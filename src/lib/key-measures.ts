@@ -388,7 +388,7 @@ export const ks2EhcP = viewMeasure({
   view: outcomes,
   measure: 'ks2_rwm_ehcp',
   label: 'Pupils with an EHC plan meeting the expected standard at 11, %',
-  noun: 'Expected standard at 11 (EHC plan)',
+  noun: 'KS2 standard (EHC plan)',
   unit: '%',
   dp: 0,
   period: 'academic year',
@@ -466,7 +466,7 @@ export const inspectionOutcomeDef: MeasureDef = {
   benchmarkPeriod: 'own',
   england: () => latestOutcomeMedian('England', geo.areas),
   region: (code) => latestOutcomeMedian(regionName(code), geo.areasInRegion(code)),
-  whyNoValue: () => 'not yet inspected (2023 framework)',
+  whyNoValue: () => 'not yet inspected under the 2023 framework',
 };
 
 function latestOutcomeMedian(place: string, areas: readonly Area[]): Reference {
