@@ -17,6 +17,7 @@ import { ENGLAND, type SeriesView } from './series.ts';
 import { geo } from './site.ts';
 import { median } from './spread.ts';
 import { SEN2_RELEASE } from '../charts/ehcp.ts';
+import { TRIBUNAL_RELEASE, TRIBUNAL_SOURCE } from '../charts/tribunal.ts';
 import type { Area } from './geography.ts';
 import { OUTCOME_LABELS, type Outcome } from './inspections.ts';
 
@@ -377,8 +378,9 @@ export const appealRate = viewMeasure({
   period: 'calendar year',
   axisLabel: '% of decisions appealed',
   description: 'SEND Tribunal appeals registered as a percentage of appealable decisions, by calendar year. Regional figures are worked out from the areas’ appeals and decisions.',
-  source: 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table',
-  release: 'table for 2014 to 2024, June 2025',
+  // The tribunal charts' own source and release line: which release (and method) each year comes from.
+  source: TRIBUNAL_SOURCE,
+  release: TRIBUNAL_RELEASE,
   better: null,
   counts: { numerator: 'appeals', denominator: 'decisions', of: 'decisions', labels: { numerator: 'Appeals registered', denominator: 'Appealable decisions' } },
 });
