@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page as PwPage } from 'playwright-core';
-import { pool } from './browser.ts';
+import { checkEachPage } from './browser.ts';
 import type { Problem } from './links.ts';
 import type { Page } from './site.ts';
 
@@ -87,31 +87,11 @@ export interface A11yOptions {
 }
 
 export async function checkA11y({ browser, origin, pages, tags, concurrency, focusTabStops }: A11yOptions): Promise<Problem[]> {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } }) // bypassCSP: axe is injected as an inline script;
-  try {
-    const results = await pool(pages, concurrency, async (p) => {
-      const problems: Problem[] = [];
-      const page = await context.newPage();
-      try {
-        const response = await page.goto(origin + p.url, { waitUntil: 'load' });
-        if (!response || response.status() !== 200) problems.push({ page: p.url, message: `HTTP ${response?.status() ?? 'no response'}` });
-        for (const v of await runAxe(page, tags)) {
-          for (const n of v.nodes) {
-            problems.push({ page: p.url, message: `axe ${v.id} (${v.impact ?? 'n/a'}): ${v.help} — target ${JSON.stringify(n.target)}` });
-          }
-        }
-        if (focusTabStops > 0) {
-          for (const f of await checkFocusVisible(page, focusTabStops)) problems.push({ page: p.url, message: f });
-        }
-      } catch (e) {
-        problems.push({ page: p.url, message: `could not check: ${(e as Error).message.split('\n')[0]}` });
-      } finally {
-        await page.close();
-      }
-      return problems;
-    });
-    return results.flat();
-  } finally {
-    await context.close();
-  }
+  // bypassCSP: axe is injected as an inline script.
+  return checkEachPage(browser, { bypassCSP: true, viewport: { width: 1280, height: 900 } }, origin, pages, concurrency, async (page, add) => {
+    for (const v of await runAxe(page, tags)) {
+      for (const n of v.nodes) add(`axe ${v.id} (${v.impact ?? 'n/a'}): ${v.help} — target ${JSON.stringify(n.target)}`);
+    }
+    if (focusTabStops > 0) for (const f of await checkFocusVisible(page, focusTabStops)) add(f);
+  });
 }

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Browser, Page as PwPage } from 'playwright-core';
-import { pool } from './browser.ts';
+import { checkEachPage } from './browser.ts';
 import type { Problem } from './links.ts';
 import type { Page } from './site.ts';
 
@@ -111,32 +111,23 @@ export interface LayoutOptions {
 }
 
 export async function checkLayout(o: LayoutOptions): Promise<Problem[]> {
-  const context = await o.browser.newContext({ viewport: { width: o.width, height: 800 }, deviceScaleFactor: 1 });
-  try {
-    const results = await pool(o.pages, o.concurrency ?? 3, async (p) => {
-      const problems: Problem[] = [];
-      const page = await context.newPage();
-      const add = (m: string) => problems.push({ page: p.url, message: `at ${o.width} px: ${m}` });
-      try {
-        const response = await page.goto(o.origin + p.url, { waitUntil: 'load' });
-        if (!response || response.status() !== 200) add(`HTTP ${response?.status() ?? 'no response'}`);
-        if (o.checks.overflow) {
-          const m = await horizontalOverflow(page);
-          if (m) add(m);
-        }
-        if (o.checks.chartText) for (const m of await chartTextProblems(page, o.minFontPx ?? 0)) add(m);
-        if (o.checks.scrollRegions) for (const m of await scrollRegionProblems(page)) add(m);
-      } catch (e) {
-        add(`could not check: ${(e as Error).message.split('\n')[0]}`);
-      } finally {
-        await page.close();
+  const contextOptions = { viewport: { width: o.width, height: 800 }, deviceScaleFactor: 1 };
+  return checkEachPage(
+    o.browser,
+    contextOptions,
+    o.origin,
+    o.pages,
+    o.concurrency ?? 3,
+    async (page, add) => {
+      if (o.checks.overflow) {
+        const m = await horizontalOverflow(page);
+        if (m) add(m);
       }
-      return problems;
-    });
-    return results.flat();
-  } finally {
-    await context.close();
-  }
+      if (o.checks.chartText) for (const m of await chartTextProblems(page, o.minFontPx ?? 0)) add(m);
+      if (o.checks.scrollRegions) for (const m of await scrollRegionProblems(page)) add(m);
+    },
+    `at ${o.width} px: `,
+  );
 }
 
 /* ---- Contrast of marks (static) ---- */

@@ -90,6 +90,18 @@ function crc32(buf: Buffer): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** [offset, width in bytes, value] of one little-endian field of a zip header. */
+type Field = [number, 2 | 4, number];
+
+function header(size: number, fields: Field[]): Buffer {
+  const b = Buffer.alloc(size);
+  for (const [at, width, v] of fields) {
+    if (width === 2) b.writeUInt16LE(v, at);
+    else b.writeUInt32LE(v, at);
+  }
+  return b;
+}
+
 /** A minimal deflated zip of the given members (for tests and the local stand-in for the origins). */
 export function writeZip(members: { name: string; data: Buffer }[]): Buffer {
   const locals: Buffer[] = [];
@@ -99,34 +111,20 @@ export function writeZip(members: { name: string; data: Buffer }[]): Buffer {
     const name = Buffer.from(m.name, 'utf8');
     const comp = deflateRawSync(m.data);
     const crc = crc32(m.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(m.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(m.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // The same crc, sizes and name length sit 14 bytes into the local header and 16 into the central one.
+    const sizes = (at: number): Field[] => [
+      [at, 4, crc],
+      [at + 4, 4, comp.length],
+      [at + 8, 4, m.data.length],
+      [at + 12, 2, name.length],
+    ];
+    const local = header(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, 8], ...sizes(14)]);
+    const central = header(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, 8], ...sizes(16), [42, 4, offset]]);
     locals.push(local, name, comp);
     centrals.push(central, name);
     offset += 30 + name.length + comp.length;
   }
   const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = header(22, [[0, 4, 0x06054b50], [8, 2, members.length], [10, 2, members.length], [12, 4, cd.length], [16, 4, offset]]);
   return Buffer.concat([...locals, cd, end]);
 }
