@@ -11,6 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svgToPng } from '../src/charts/png.ts';
 
+/** Files one worker process draws before it exits (see writeAllPngs). */
+const BATCH = 120;
+
 /** Every dist/charts/<chart>/<key>/chart.svg, sorted. */
 export function chartSvgFiles(dist: string): string[] {
   const root = path.join(dist, 'charts');
@@ -28,24 +31,37 @@ export function writePng(svgFile: string): void {
   writeFileSync(path.join(path.dirname(svgFile), 'chart.png'), svgToPng(readFileSync(svgFile, 'utf8')));
 }
 
-/** Draw every PNG, in `workers` child processes (each takes every workers-th file). */
-export async function writeAllPngs(dist: string, workers = Math.max(1, availableParallelism())): Promise<number> {
+/**
+ * Draw every PNG, `workers` child processes at a time, each drawing a batch of BATCH files and
+ * exiting. resvg-js 2.6 keeps each drawing's pixels (about 6 MB) outside the JavaScript heap and
+ * never gives them back, not even to an explicit GC (thx/resvg-js#216): one process drawing all
+ * 3,400 charts grew to 9 GB. A process per batch keeps each under about 1 GB.
+ */
+export async function writeAllPngs(dist: string, workers = Math.max(1, availableParallelism()), batch = BATCH): Promise<number> {
   const files = chartSvgFiles(dist);
   const self = fileURLToPath(import.meta.url);
-  const n = Math.min(workers, files.length);
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += batch) batches.push(files.slice(i, i + batch));
+  const drawBatch = (batch: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      // fork() gives the child this process's execArgv, so it loads TypeScript as this one does.
+      const child = fork(self, ['--worker'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`PNG worker exited with ${code} (first file ${batch[0]})`))));
+      child.send(batch);
+    });
+  await pool(batches, workers, drawBatch);
+  return files.length;
+}
+
+/** Run fn over items with at most `limit` in flight. */
+async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
   await Promise.all(
-    Array.from({ length: n }, (_, w) => {
-      const share = files.filter((_, i) => i % n === w);
-      return new Promise<void>((resolve, reject) => {
-        // fork() passes on this process's execArgv, so the child loads TypeScript as this one does.
-        const child = fork(self, ['--worker'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-        child.on('error', reject);
-        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`PNG worker ${w} exited with ${code}`))));
-        child.send(share);
-      });
+    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
     }),
   );
-  return files.length;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

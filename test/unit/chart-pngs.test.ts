@@ -31,8 +31,8 @@ describe('chart PNGs after the site build', () => {
     expect(chartSvgFiles(path.join(dist, 'nothing-here'))).toEqual([]);
   });
 
-  it('writes beside each SVG the PNG svgToPng draws of it, twice the size, across worker processes', async () => {
-    expect(await writeAllPngs(dist, 2)).toBe(3);
+  it('writes beside each SVG the PNG svgToPng draws of it, twice the size, in batches across worker processes', async () => {
+    expect(await writeAllPngs(dist, 2, 1)).toBe(3); // a process per file: three batches over two workers
     for (const [id, key, fill] of charts) {
       const png = readFileSync(path.join(dist, 'charts', id, key, 'chart.png'));
       expect(Buffer.compare(png, Buffer.from(svgToPng(svg(fill)))), `${id}/${key}`).toBe(0);
