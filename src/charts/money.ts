@@ -10,9 +10,9 @@ import type { Column } from '../lib/downloads.ts';
 import { formatNumber, listInProse, plural } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { ENGLAND } from '../lib/series.ts';
-import { outcomes } from '../lib/send-data.ts';
+import { outcomes } from '../read/send-data.ts';
 import { spread } from '../lib/spread.ts';
-import { geo } from '../lib/site.ts';
+import { geo } from '../read/site.ts';
 import {
   DEFICIT_RELEASE,
   DEFICIT_SOURCE,
@@ -29,7 +29,7 @@ import {
   PREVALENCE_RELEASE,
   PREVALENCE_SOURCE,
   SPEND_SOURCE,
-} from '../lib/money-data.ts';
+} from '../read/money-data.ts';
 import { areaComparisonChart, linesPlot } from './ehcp.ts';
 import { rankedPhonePlot } from './ranked.ts';
 import { PALETTE, textWidth } from './render.ts';

@@ -6,9 +6,9 @@
 import laitJson from '../generated/absence-lait.json';
 import bandsJson from '../generated/absence-bands.json';
 import senJsonData from '../generated/absence-sen.json';
-import { BLANK, roundTo, symbol, value, type Cell, type SymbolCode } from './cell.ts';
-import type { Area, GeographyIndex } from './geography.ts';
-import { spread, type Spread } from './spread.ts';
+import { BLANK, roundTo, symbol, value, type Cell, type SymbolCode } from '../lib/cell.ts';
+import type { Area, GeographyIndex } from '../lib/geography.ts';
+import { spread, type Spread } from '../lib/spread.ts';
 import type { BandsJson, JsonCell, LaitJson, SenJson } from '../datasets/absence.ts';
 import type { SenMetric } from '../datasets/absence-sen.ts';
 
