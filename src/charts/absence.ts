@@ -12,7 +12,7 @@ import { BLANK, value, type Cell } from '../lib/cell.ts';
 import type { Column } from '../lib/downloads.ts';
 import type { Area, Region } from '../lib/geography.ts';
 import { formatNumber, formatPeriod, listInProse, plural } from '../lib/format.ts';
-import { geo } from '../lib/site.ts';
+import { geo } from '../read/site.ts';
 import { spread, type Spread } from '../lib/spread.ts';
 import {
   bands,
@@ -26,7 +26,7 @@ import {
   senLatestIndex,
   senSeries,
   type SenSeriesGroup,
-} from '../lib/absence-data.ts';
+} from '../read/absence-data.ts';
 import type { SenMetric } from '../datasets/absence-sen.ts';
 import { NO_DATA_PERIOD, PHASE_LABEL, PHASES } from '../datasets/absence-common.ts';
 import { PALETTE, textWidth, wrapLines } from './render.ts';

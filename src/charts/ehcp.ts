@@ -10,9 +10,9 @@ import type { Column, CsvValue } from '../lib/downloads.ts';
 import { formatNumber, listInProse } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { ENGLAND, type SeriesView } from '../lib/series.ts';
-import { blankReason, compare, ehcp, ehcpWithheld, outcomes, plansCell } from '../lib/send-data.ts';
+import { blankReason, compare, ehcp, ehcpWithheld, outcomes, plansCell } from '../read/send-data.ts';
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
-import { geo } from '../lib/site.ts';
+import { geo } from '../read/site.ts';
 import { PALETTE } from './render.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
@@ -461,8 +461,6 @@ interface AreaChartOpts {
   from?: number;
   unit: '%' | '' | '£';
   dp: number;
-  /** Higher is better (true), worse (false), or neither (null): only wording. */
-  higherIsBetter: boolean | null;
   noun: string;
   subtitle: (area: Area, first: number, last: number) => string;
   source: string;
@@ -596,27 +594,12 @@ export function timelinessGap(area: Area, year: number): string | null {
   return null;
 }
 
-export const areaEhcpRate = areaComparisonChart({
-  id: 'area-ehcp-rate',
-  view: outcomes,
-  measure: 'pupils_ehcp_pc',
-  unit: '%',
-  dp: 1,
-  higherIsBetter: null,
-  noun: 'share of pupils with a plan',
-  subtitle: (a, f, l) => `Pupils with an EHC plan or statement, % of all pupils, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, January ${f} to ${l}`,
-  source: `${LAIT_SOURCE} (school census)`,
-  sourceIds: ['lait-store'],
-  release: 'data store, April 2026',
-});
-
 export const areaTimeliness = areaComparisonChart({
   id: 'area-ehcp-timeliness',
   view: ehcp,
   measure: 't20_pc',
   unit: '%',
   dp: 1,
-  higherIsBetter: true,
   noun: '20-week timeliness',
   subtitle: (a, f, l) => `New EHC plans issued within 20 weeks, % (including exception cases), ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
   source: SEN2,
@@ -636,7 +619,6 @@ export const areaRefusals = areaComparisonChart({
   from: 2016,
   unit: '%',
   dp: 1,
-  higherIsBetter: null,
   noun: 'refusal rate',
   subtitle: (a, f, l) => `Requests for an EHC needs assessment that the council refused, % of requests received, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
   source: SEN2,

@@ -12,7 +12,7 @@
  */
 import { roundTo, value as valueCell, type Cell } from '../lib/cell.ts';
 import { BOM, neutraliseText, serialise, SOURCE_SYMBOL_SUFFIX, type Column, type CsvValue, type IndicatorUnit, type Serialised } from '../lib/downloads.ts';
-import { geo, manifest, SITE_NAME } from '../lib/site.ts';
+import { geo, manifest, SITE_NAME } from '../read/site.ts';
 import { symbolNotes } from '../lib/symbols.ts';
 import type { ChartSpec } from './types.ts';
 import Papa from 'papaparse';

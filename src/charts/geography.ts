@@ -1,6 +1,6 @@
 /** Charts about the areas themselves. */
 import * as Plot from '@observablehq/plot';
-import { geo, sourceRelease } from '../lib/site.ts';
+import { geo, sourceRelease } from '../read/site.ts';
 import { formatDate, listInProse, plural } from '../lib/format.ts';
 import { PALETTE, textWidth } from './render.ts';
 import type { ChartFactory } from './types.ts';

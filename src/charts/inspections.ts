@@ -10,7 +10,7 @@ import type { Column } from '../lib/downloads.ts';
 import { formatDate, formatMonth, formatNumber, formatPercent, listInProse, plural } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { LATEST_LABELS, NEXT_RULES, OUTCOME_LABELS, PROGRESS_LABELS, type InspectionEvent, type LatestClass } from '../lib/inspections.ts';
-import { geo } from '../lib/site.ts';
+import { geo } from '../read/site.ts';
 import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth, wrapLines } from './render.ts';
 import { theRegion, theRegionCapitalised } from '../lib/words.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';

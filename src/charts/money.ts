@@ -10,9 +10,9 @@ import type { Column } from '../lib/downloads.ts';
 import { formatNumber, listInProse, plural } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { ENGLAND } from '../lib/series.ts';
-import { outcomes } from '../lib/send-data.ts';
+import { outcomes } from '../read/send-data.ts';
 import { spread } from '../lib/spread.ts';
-import { geo } from '../lib/site.ts';
+import { geo } from '../read/site.ts';
 import {
   DEFICIT_RELEASE,
   DEFICIT_SOURCE,
@@ -29,7 +29,7 @@ import {
   PREVALENCE_RELEASE,
   PREVALENCE_SOURCE,
   SPEND_SOURCE,
-} from '../lib/money-data.ts';
+} from '../read/money-data.ts';
 import { areaComparisonChart, linesPlot } from './ehcp.ts';
 import { rankedPhonePlot } from './ranked.ts';
 import { PALETTE, textWidth } from './render.ts';
@@ -326,7 +326,6 @@ export const areaSenEhcpShare = areaComparisonChart({
   measure: 'ehcp_pc',
   unit: '%',
   dp: 1,
-  higherIsBetter: null,
   noun: 'share of pupils with a plan',
   subtitle: (a, f, l) => versus(a, `January ${f}`, String(l), 'Pupils with an EHC plan or statement, % of all pupils in its schools (school census)'),
   source: PREVALENCE_SOURCE,
@@ -344,7 +343,6 @@ export const areaSenSupportShare = areaComparisonChart({
   measure: 'sen_support_pc',
   unit: '%',
   dp: 1,
-  higherIsBetter: null,
   noun: 'share of pupils on SEN support',
   subtitle: (a, f, l) => versus(a, `January ${f}`, String(l), 'Pupils on SEN support (SEN without an EHC plan), % of all pupils in its schools (school census)'),
   source: PREVALENCE_SOURCE,
@@ -366,7 +364,6 @@ export const areaHnbPerPlan = wideTicks(areaComparisonChart({
   measure: 'hnb_per_plan',
   unit: '£',
   dp: 0,
-  higherIsBetter: null,
   noun: 'high needs block per EHC plan',
   subtitle: (a, f, l) => versus(a, fy(f), fy(l), 'High needs block ÷ EHC plans maintained in January of the financial year, £ per plan, cash (derived by this site); financial years'),
   source: `${MONEY_SOURCE}; ${SEN2}`,
@@ -387,7 +384,6 @@ export const areaDsgDeficit = areaComparisonChart({
   measure: 'dsg_deficit_pc',
   unit: '%',
   dp: 2,
-  higherIsBetter: null,
   noun: 'DSG deficit',
   subtitle: (a, f, l) => versus(a, fy(f), fy(l), 'Cumulative dedicated schools grant deficit at 31 March, % of total DSG allocation (below 0 is a surplus); financial years'),
   source: DEFICIT_SOURCE,
@@ -404,7 +400,6 @@ export const areaSenSpend = areaComparisonChart({
   measure: 'sen_spend_per_child_week',
   unit: '£',
   dp: 0,
-  higherIsBetter: null,
   noun: 'SEN spending per child with a plan',
   subtitle: (a, f, l) => versus(a, fy(f), fy(l), 'Council spending on SEN services per child with an EHC plan, £ a week, section 251 outturn, nearest £5, cash; financial years'),
   source: SPEND_SOURCE,

@@ -157,10 +157,6 @@ export async function parseBands(path: string, geo: GeographyIndex, displayName?
   return { aggregates: [...acc.values()], rows, rowsByLevel };
 }
 
-export function persistentRate(c: BandCounts): number {
-  return (c.persistent / c.enrolments) * 100;
-}
-
 /** The academic years the bands file covers: 2016/17 to 2022/23, except 2019/20 (no full-year absence was collected). */
 export const BANDS_PERIODS: readonly string[] = Array.from({ length: 7 }, (_, i) => periodFromEndYear(2017 + i)).filter((p) => p !== NO_DATA_PERIOD);
 

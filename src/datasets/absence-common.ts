@@ -77,5 +77,3 @@ export const ABSENCE_YEARS: readonly string[] = Array.from({ length: 10 }, (_, i
 
 /** 2019/20: no full-year absence was collected (schools closed in March 2020). */
 export const NO_DATA_PERIOD = '201920';
-/** 2020/21: pupils absent for COVID-19 reasons were not counted as possible sessions. */
-export const PANDEMIC_PERIOD = '202021';

@@ -7,26 +7,19 @@
  * JSON cell encoding: a number, a DfE symbol (e.g. "-" = no value), or null
  * when the source has no row for that area and period (not published).
  */
-import { ratio, roundTo, value, type Cell, type SymbolCode } from '../lib/cell.ts';
+import { ratio, roundTo, value } from '../lib/cell.ts';
 import { EES_GEOGRAPHY_COLUMNS, laGeography, type Column, type CsvValue, type Download } from '../lib/downloads.ts';
 import type { GeographyIndex } from '../lib/geography.ts';
 import type { DatasetBuilder } from '../lib/pipeline.ts';
+import { predecessorKey, toJsonCell, type JsonCell } from '../lib/series.ts';
 import { ABSENCE_YEARS, PHASE_LABEL, type GeoRef } from './absence-common.ts';
 import { checkBandsCoverage, parseBands, type BandsAggregate, type BandsSen } from './absence-bands.ts';
 import { LAIT_MEASURES, readLaitAbsence, type LaitMeasure, type LaitRecord } from './absence-lait.ts';
 import { parseSenStatus, SEN_GROUP_LABEL, SEN_METRICS, type SenMetric, type SenRecord } from './absence-sen.ts';
 
-export type JsonCell = number | SymbolCode | null;
-
-export function encodeCell(c: Cell): JsonCell {
-  if (c.kind === 'value') return c.value;
-  if (c.kind === 'symbol') return c.code;
-  return null;
-}
-
-/** Key of a place in the JSON: DfE code for today's areas, E-codes for England and regions, "p<code>" for predecessors. */
+/** Key of a place in the JSON: DfE code for today's areas, E-codes for England and regions, "pred-<code>" for predecessors (as in src/lib/series.ts). */
 export function geoKey(g: GeoRef): string {
-  return g.level === 'predecessor' ? `p${g.key}` : g.key;
+  return g.level === 'predecessor' ? predecessorKey(g.key) : g.key;
 }
 
 export interface PlaceInfo {
@@ -58,7 +51,7 @@ export function laitJson(records: readonly LaitRecord[]): LaitJson {
     places[k] ??= r.geo.successors ? { name: r.geo.name, level: r.geo.level, successors: r.geo.successors } : { name: r.geo.name, level: r.geo.level };
     const s = (series[k] ??= {});
     const arr = (s[`${r.measure}|${r.phase}`] ??= periods.map(() => null));
-    arr[i] = encodeCell(r.value);
+    arr[i] = toJsonCell(r.value);
   }
   return { periods, measures: [...LAIT_MEASURES], places, series };
 }

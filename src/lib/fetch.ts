@@ -283,11 +283,6 @@ async function fetchOne(source: Source, mirror: string | undefined, ctx: Ctx): P
   return outcome;
 }
 
-/** For callers that fetch a single file (kept for compatibility). */
-export async function fetchSource(source: Source, mirror: string | undefined, rawDir: string, opts: FetchOptions = {}): Promise<FetchOutcome> {
-  return fetchOne(source, mirror === undefined ? undefined : checkMirror(mirror), { rawDir, opts: { timeoutMs: DEFAULT_TIMEOUT_MS, ...opts }, zips: new Map() });
-}
-
 export async function fetchAll(
   sources: readonly Source[],
   mirror: string | undefined,

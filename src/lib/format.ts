@@ -1,5 +1,5 @@
 /** Formatting for British English readers: 1,234 · 12.3% · 23 November 2026. */
-import { describeCell, roundTo, type Cell } from './cell.ts';
+import { roundTo } from './cell.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -28,10 +28,6 @@ export function formatMonth(isoOrMonth: string): string {
 export function formatPeriod(period: string): string {
   const m = /^(\d{4})(\d{2})$/.exec(period);
   return m ? `${m[1]}/${m[2]}` : period;
-}
-
-export function formatCell(cell: Cell, format: (n: number) => string = (n) => formatNumber(n)): string {
-  return describeCell(cell, format);
 }
 
 /** Join a list in prose: "a, b and c". */

@@ -27,6 +27,11 @@ export function toJsonCell(c: Cell): JsonCell {
   return null;
 }
 
+/** The key of a split or merged predecessor in generated JSON: `pred-<DfE code>` (Northamptonshire: `pred-928`). */
+export function predecessorKey(oldLaCode: string): string {
+  return `pred-${oldLaCode}`;
+}
+
 export function fromJsonCell(j: JsonCell | undefined): Cell {
   if (j === null || j === undefined) return BLANK;
   if (typeof j === 'number') return value(j);
@@ -72,7 +77,7 @@ export function geoKeyForCode(geo: GeographyIndex, code: string, row: CsvRow | n
     return laCode;
   }
   const first = res.changes[0]!;
-  const key = `pred-${first.oldLaCode}`;
+  const key = predecessorKey(first.oldLaCode);
   if (!known.has(key)) {
     known.set(key, { key, name: predecessorLabel(res.predecessorName ?? first.oldName, first.effectiveDate), kind: 'predecessor', successors: res.laCodes });
   }

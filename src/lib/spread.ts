@@ -37,10 +37,3 @@ export function spread(values: readonly (number | null | undefined)[]): Spread |
 export function median(values: readonly (number | null | undefined)[]): number | null {
   return spread(values)?.median ?? null;
 }
-
-export type ComparatorGroup = 'all' | 'region' | 'neighbours';
-export const COMPARATOR_LABEL: Record<ComparatorGroup, string> = {
-  all: 'median of all areas',
-  region: "median of the region's areas",
-  neighbours: 'median of the 10 statistical neighbours',
-};

@@ -73,11 +73,3 @@ function formatYearPair(p: string | number, sep: '/' | '-'): string {
   if (/^\d{4}$/.test(s)) return `${s}${sep}${String((Number(s) + 1) % 100).padStart(2, '0')}`;
   throw new Error(`not a year or pair of years: "${s}"`);
 }
-
-/** Abbreviations the site uses, and what each stands for (expanded at first use on a page). */
-export const ABBREVIATIONS = {
-  SEND: 'special educational needs and disabilities',
-  SEN: 'special educational needs',
-  EHC: 'education, health and care',
-  WSOA: 'Written Statement of Action',
-} as const;

@@ -93,8 +93,8 @@ describe('roundDecimal (the test’s own rounding)', () => {
 });
 
 describe.runIf(ready)('truth: figures recomputed from the raw files', async () => {
-  const { keyFacts, SHOW_COUNT_BELOW } = await import('../../src/lib/key-facts.ts');
-  const { geo } = await import('../../src/lib/site.ts');
+  const { keyFacts, SHOW_COUNT_BELOW } = await import('../../src/facts/key-facts.ts');
+  const { geo } = await import('../../src/read/site.ts');
 
   const sen = readTable(join(RAW, 'absence/send_absence_by_la_sen_status_long.csv'));
   const las = readTable(join(RAW, 'geo/dfe_las.csv'));
@@ -250,8 +250,8 @@ describe.runIf(ready)('truth: figures recomputed from the raw files', async () =
   });
 
   it('persistent absence of pupils with any SEN, England 2022/23, is the band counts’ ratio', async () => {
-    const { bandsRates } = await import('../../src/lib/absence-data.ts');
-    const { bands } = await import('../../src/lib/absence-data.ts');
+    const { bandsRates } = await import('../../src/read/absence-data.ts');
+    const { bands } = await import('../../src/read/absence-data.ts');
     const text = readFileSync(join(RAW, 'absence/dfe_absence_bands_2016-17_to_2022-23_noheader.csv'), 'utf8');
     let all = 0;
     let persistent = 0;

@@ -9,8 +9,8 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { BENCHMARK_MEASURES } from '../../src/lib/key-measures.ts';
-import { geo } from '../../src/lib/site.ts';
+import { BENCHMARK_MEASURES } from '../../src/facts/key-measures.ts';
+import { geo } from '../../src/read/site.ts';
 import { site } from './context.ts';
 
 const AREAS = ['coventry', 'warwickshire', 'isles-of-scilly', 'north-northamptonshire'];

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { countPdfPages, PRINT_DIR, printPage } from '../../scripts/print-pdf.ts';
-import { geo } from '../../src/lib/site.ts';
+import { geo } from '../../src/read/site.ts';
 import { site, useBrowser } from './context.ts';
 
 const AREAS = ['coventry', 'warwickshire', 'isles-of-scilly', 'north-northamptonshire'];

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/sources.ts';
-import { directionOf } from '../../src/lib/absence-data.ts';
+import { directionOf } from '../../src/read/absence-data.ts';
 import { timeMissed } from '../../src/lib/school-time.ts';
 
 const generated = existsSync(`${PROJECT_ROOT}src/generated/absence-sen.json`);
@@ -37,8 +37,8 @@ describe.runIf(generated)('absence charts over the generated data', async () => 
   const { chart } = await import('../../src/charts/registry.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');
   const { chartSvg } = await import('../../src/charts/render.ts');
-  const { geo } = await import('../../src/lib/site.ts');
-  const { persistentAbsenceFacts, senSeries, senLatestIndex, sen } = await import('../../src/lib/absence-data.ts');
+  const { geo } = await import('../../src/read/site.ts');
+  const { persistentAbsenceFacts, senSeries, senLatestIndex, sen } = await import('../../src/read/absence-data.ts');
   const AREA_CHARTS = ['absence-sen-compare', 'absence-sen-gap', 'absence-trend', 'absence-suspensions'];
 
   it('every one of the 153 areas has its 4 absence charts, each on its area page with a summary naming the area', () => {

@@ -44,7 +44,7 @@ describe('SEN-status absence file', async () => {
     expect(slots).toEqual(['201819', '201920', '202021', '202122']);
     expect(j.values.enrolments_pa_10_exact_percent!['total|ehcp']!['825']).toEqual([30.5, null, null, 35]);
     expect(j.values.enrolments_pa_10_exact_percent!['total|none']!['825']).toEqual([10.25, null, null, 18]);
-    expect(j.values.enrolments_pa_10_exact_percent!['total|ehcp']!['p928']).toEqual([null, null, 33, null]);
+    expect(j.values.enrolments_pa_10_exact_percent!['total|ehcp']!['pred-928']).toEqual([null, null, 33, null]);
     // The published value, unrounded (issue 11.2: round once, at display).
     expect(j.values.enrolments_pa_10_exact_percent!['total|ehcp']!['940']).toEqual([null, null, null, 40.123456]);
     expect(j.breaks['825']).toEqual([{ code: 'E10000002', from: '201819', to: '201920' }]);

@@ -10,9 +10,9 @@ import { PROJECT_ROOT } from '../../src/lib/sources.ts';
 if (!existsSync(`${PROJECT_ROOT}src/generated/tribunal.json`)) throw new Error('src/generated/tribunal.json is missing: run `npm run build` (or `npm run data:build`) first');
 
 describe('benchmark source lines', async () => {
-  const km = await import('../../src/lib/key-measures.ts');
+  const km = await import('../../src/facts/key-measures.ts');
   const { benchmarkSpec } = await import('../../src/charts/benchmark.ts');
-  const { tribunalExtras } = await import('../../src/lib/send-data.ts');
+  const { tribunalExtras } = await import('../../src/read/send-data.ts');
 
   it('the appeal-rate chart cites the release that published the year it shows', () => {
     const spec = benchmarkSpec(km.appealRate, 'coventry');

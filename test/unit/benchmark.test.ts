@@ -6,10 +6,10 @@ import { PROJECT_ROOT } from '../../src/lib/sources.ts';
 const generated = existsSync(`${PROJECT_ROOT}src/generated/ehcp.json`);
 
 describe.runIf(generated)('neighbour benchmark charts', async () => {
-  const km = await import('../../src/lib/key-measures.ts');
+  const km = await import('../../src/facts/key-measures.ts');
   const { benchmarkSpec, benchmarkFactory } = await import('../../src/charts/benchmark.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');
-  const { geo } = await import('../../src/lib/site.ts');
+  const { geo } = await import('../../src/read/site.ts');
 
   it('every measure gives every area a valid chart: area and 10 neighbours by name, England and region rows, polarity in words', () => {
     for (const m of km.BENCHMARK_MEASURES) {

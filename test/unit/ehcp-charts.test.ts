@@ -9,10 +9,10 @@ describe.runIf(generated)('EHC plan key facts and charts over the generated data
   const { chart } = await import('../../src/charts/registry.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');
   const { chartSvg } = await import('../../src/charts/render.ts');
-  const { geo } = await import('../../src/lib/site.ts');
+  const { geo } = await import('../../src/read/site.ts');
   const { EHCP_CHARTS } = await import('../../src/charts/ehcp.ts');
   const { TRIBUNAL_CHARTS } = await import('../../src/charts/tribunal.ts');
-  const send = await import('../../src/lib/send-data.ts');
+  const send = await import('../../src/read/send-data.ts');
 
   it('England key facts reproduce the published caseload and recompute growth from the counts', () => {
     const kent = geo.bySlug.get('kent')!;

@@ -21,7 +21,7 @@ describe.runIf(generated)('inspection charts over the generated data', async () 
   const { chart } = await import('../../src/charts/registry.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');
   const { chartSvg } = await import('../../src/charts/render.ts');
-  const { geo } = await import('../../src/lib/site.ts');
+  const { geo } = await import('../../src/read/site.ts');
 
   it('every one of the 153 areas has a timeline that starts with a first-framework inspection and ends with the next expected', () => {
     expect(geo.areas).toHaveLength(153);

@@ -6,9 +6,9 @@ import { PROJECT_ROOT } from '../../src/lib/sources.ts';
 const generated = existsSync(`${PROJECT_ROOT}src/generated/inspections.json`);
 
 describe.runIf(generated)('key measures over the generated data', async () => {
-  const km = await import('../../src/lib/key-measures.ts');
+  const km = await import('../../src/facts/key-measures.ts');
   const { areaInspections, eventsOf } = await import('../../src/charts/inspections.ts');
-  const { geo } = await import('../../src/lib/site.ts');
+  const { geo } = await import('../../src/read/site.ts');
 
   it('the inspection outcome measure ends at each area’s latest 2023-framework outcome, and is empty exactly when the area is not yet inspected', () => {
     let inspected = 0;

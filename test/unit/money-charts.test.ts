@@ -10,9 +10,9 @@ describe.runIf(generated)('money and SEN prevalence charts and key facts over th
   const { MONEY_CHARTS } = await import('../../src/charts/money.ts');
   const { chartSvg } = await import('../../src/charts/render.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');
-  const { geo } = await import('../../src/lib/site.ts');
-  const { keyFacts } = await import('../../src/lib/key-facts.ts');
-  const { hnbFacts } = await import('../../src/lib/money-data.ts');
+  const { geo } = await import('../../src/read/site.ts');
+  const { keyFacts } = await import('../../src/facts/key-facts.ts');
+  const { hnbFacts } = await import('../../src/read/money-data.ts');
 
   it('writes financial years as 2023-24 and census years as January counts, in tables and on the axis', () => {
     const c = chart('area-hnb-per-plan', 'coventry');

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { join } from 'node:path';
 import { allData } from '../../lib/datapackage.ts';
-import { absoluteUrl, catalogue, manifest } from '../../lib/site.ts';
+import { absoluteUrl, catalogue, manifest } from '../../read/site.ts';
 
 export const GET: APIRoute = () => {
   const pkg = allData(join(process.cwd(), 'public/data'), catalogue, manifest, absoluteUrl('/data/'));

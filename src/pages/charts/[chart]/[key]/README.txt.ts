@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { allCharts, chart } from '../../../../charts/registry.ts';
 import { chartFiles } from '../../../../charts/files.ts';
 import { chartHome } from '../../../../charts/links.ts';
-import { absoluteUrl } from '../../../../lib/site.ts';
+import { absoluteUrl } from '../../../../read/site.ts';
 
 export function getStaticPaths() {
   return allCharts().map(({ id, key }) => ({ params: { chart: id, key } }));

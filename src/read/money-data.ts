@@ -6,12 +6,12 @@
  */
 import moneyJson from '../generated/money.json';
 import prevalenceJson from '../generated/sen-prevalence.json';
-import { describeCell, type Cell } from './cell.ts';
-import type { Area } from './geography.ts';
-import { ENGLAND, SeriesView, type SeriesJson } from './series.ts';
+import { describeCell, type Cell } from '../lib/cell.ts';
+import type { Area } from '../lib/geography.ts';
+import { ENGLAND, SeriesView, type SeriesJson } from '../lib/series.ts';
 import { compare, outcomes, type Comparison } from './send-data.ts';
-import { median } from './spread.ts';
-import { formatNumber, formatPercent } from './format.ts';
+import { median } from '../lib/spread.ts';
+import { formatNumber, formatPercent } from '../lib/format.ts';
 import { geo } from './site.ts';
 
 export const money = new SeriesView(moneyJson as unknown as SeriesJson);

@@ -7,15 +7,15 @@
  * the neighbours' range, worded neutrally.
  */
 import { areaInspections, describeEvent, eventsOf } from '../charts/inspections.ts';
-import { persistentAbsenceFacts, senLatestIndex, senSeries } from './absence-data.ts';
-import type { Cell } from './cell.ts';
-import { describeStanding, outsideRange, standing } from './compare.ts';
-import { formatMonth, formatNumber, formatPercent, formatPeriod } from './format.ts';
-import type { Area, GeographyIndex } from './geography.ts';
-import { eventDate } from './inspections.ts';
-import { ehcp, ehcpCountFacts, planGrowth, plansCell, predecessorsOf, timelinessFacts } from './send-data.ts';
+import { persistentAbsenceFacts, senLatestIndex, senSeries } from '../read/absence-data.ts';
+import type { Cell } from '../lib/cell.ts';
+import { describeStanding, outsideRange, standing } from '../lib/compare.ts';
+import { formatMonth, formatNumber, formatPercent, formatPeriod } from '../lib/format.ts';
+import type { Area, GeographyIndex } from '../lib/geography.ts';
+import { eventDate } from '../lib/inspections.ts';
+import { ehcp, ehcpCountFacts, planGrowth, plansCell, predecessorsOf, timelinessFacts } from '../read/send-data.ts';
 import { moneyKeyFacts } from './money-facts.ts';
-import { noChangeReason, notShownReason, notShownValue } from './key-facts-text.ts';
+import { noChangeReason, notShownReason, notShownValue } from '../lib/key-facts-text.ts';
 
 export interface KeyFact {
   id: string;

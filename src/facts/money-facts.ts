@@ -1,18 +1,18 @@
 /**
  * Key facts and "What stands out" for money and SEN prevalence on an area
- * page, by the same rule as the other key facts (src/lib/key-facts.ts): a
+ * page, by the same rule as the other key facts (src/facts/key-facts.ts): a
  * figure stands out only when it is outside the range of the 10 statistical
  * neighbours by more than a margin in its own units, with at least 5
  * neighbours known. Money per plan is never called out for an area with fewer
  * than SMALL_PLANS EHC plans (a handful of cases).
  */
-import type { Cell } from './cell.ts';
-import { describeStanding, outsideRange, standing } from './compare.ts';
-import { formatNumber, formatPercent } from './format.ts';
-import type { Area, GeographyIndex } from './geography.ts';
+import type { Cell } from '../lib/cell.ts';
+import { describeStanding, outsideRange, standing } from '../lib/compare.ts';
+import { formatNumber, formatPercent } from '../lib/format.ts';
+import type { Area, GeographyIndex } from '../lib/geography.ts';
 import type { KeyFact, StandOut } from './key-facts.ts';
-import { deficitFacts, deficitPc, deficitWords, fy, hasAllocation, hnbFacts, money, noAllocationText, pounds, prevalence, prevalenceFacts, signedPc, spendFacts } from './money-data.ts';
-import { outcomes } from './send-data.ts';
+import { deficitFacts, deficitPc, deficitWords, fy, hasAllocation, hnbFacts, money, noAllocationText, pounds, prevalence, prevalenceFacts, signedPc, spendFacts } from '../read/money-data.ts';
+import { outcomes } from '../read/send-data.ts';
 
 /** Margins, in each figure's own units. */
 export const MONEY_STAND_OUT_MARGIN = { prevalence: 1, hnbGrowth: 5, deficit: 1, spend: 20 } as const;

@@ -9,17 +9,17 @@
  * way is better (or null when there is no better direction), for charts only.
  */
 import { areaInspections, eventsOf, inspections, RELEASE as INSPECTIONS_RELEASE, SOURCE_IDS as INSPECTION_SOURCE_IDS } from '../charts/inspections.ts';
-import { formatDate, formatNumber, formatPercent } from './format.ts';
-import { SYMBOLS, isSymbolCode, type Cell } from './cell.ts';
-import { sen, senSeries } from './absence-data.ts';
-import { ehcp, outcomes, plansCell, planGrowth, regionCell, tribunal } from './send-data.ts';
-import { ENGLAND, type SeriesView } from './series.ts';
-import { geo } from './site.ts';
-import { median } from './spread.ts';
+import { formatDate, formatNumber, formatPercent } from '../lib/format.ts';
+import { SYMBOLS, isSymbolCode, type Cell } from '../lib/cell.ts';
+import { sen, senSeries } from '../read/absence-data.ts';
+import { ehcp, outcomes, plansCell, planGrowth, regionCell, tribunal } from '../read/send-data.ts';
+import { ENGLAND, type SeriesView } from '../lib/series.ts';
+import { geo } from '../read/site.ts';
+import { median } from '../lib/spread.ts';
 import { SEN2_RELEASE } from '../charts/ehcp.ts';
 import { TRIBUNAL_RELEASE, TRIBUNAL_SOURCE } from '../charts/tribunal.ts';
-import type { Area } from './geography.ts';
-import { OUTCOME_LABELS, type Outcome } from './inspections.ts';
+import type { Area } from '../lib/geography.ts';
+import { OUTCOME_LABELS, type Outcome } from '../lib/inspections.ts';
 
 export interface SeriesPoint {
   /** ISO date ("2024-03-05"), month ("2024-03"), year ("2024") or academic year ("202324"). */

@@ -5,12 +5,12 @@
  * England-level figures only, so no headline rests on a small number.
  */
 import { areaInspections, inspections } from '../charts/inspections.ts';
-import { senLatestIndex, senSpread, sen } from './absence-data.ts';
-import { formatNumber, formatPercent, formatPeriod, plural } from './format.ts';
-import type { GeographyIndex } from './geography.ts';
-import type { LatestClass } from './inspections.ts';
-import { ehcp, planGrowth, plansCell } from './send-data.ts';
-import { ENGLAND } from './series.ts';
+import { senLatestIndex, senSpread, sen } from '../read/absence-data.ts';
+import { formatNumber, formatPercent, formatPeriod, plural } from '../lib/format.ts';
+import type { GeographyIndex } from '../lib/geography.ts';
+import type { LatestClass } from '../lib/inspections.ts';
+import { ehcp, planGrowth, plansCell } from '../read/send-data.ts';
+import { ENGLAND } from '../lib/series.ts';
 
 export interface Headline {
   id: string;

@@ -6,11 +6,11 @@
 import ehcpJson from '../generated/ehcp.json';
 import tribunalJson from '../generated/tribunal.json';
 import outcomesJson from '../generated/outcomes.json';
-import { describeCell, roundTo, value, type Cell } from './cell.ts';
-import type { Area } from './geography.ts';
-import { ENGLAND, fromJsonCell, SeriesView, type JsonCell, type SeriesJson } from './series.ts';
-import { fmtInt, fmtPc, growthPc, timelinessText } from './send-text.ts';
-import { median } from './spread.ts';
+import { describeCell, roundTo, value, type Cell } from '../lib/cell.ts';
+import type { Area } from '../lib/geography.ts';
+import { ENGLAND, fromJsonCell, SeriesView, type JsonCell, type SeriesJson } from '../lib/series.ts';
+import { fmtInt, fmtPc, growthPc, timelinessText } from '../lib/send-text.ts';
+import { median } from '../lib/spread.ts';
 import { geo } from './site.ts';
 
 export const ehcp = new SeriesView(ehcpJson as unknown as SeriesJson);

@@ -6,26 +6,21 @@
 import laitJson from '../generated/absence-lait.json';
 import bandsJson from '../generated/absence-bands.json';
 import senJsonData from '../generated/absence-sen.json';
-import { BLANK, roundTo, symbol, value, type Cell, type SymbolCode } from './cell.ts';
-import type { Area, GeographyIndex } from './geography.ts';
-import { spread, type Spread } from './spread.ts';
-import type { BandsJson, JsonCell, LaitJson, SenJson } from '../datasets/absence.ts';
+import { BLANK, roundTo, symbol, value, type Cell } from '../lib/cell.ts';
+import type { Area, GeographyIndex } from '../lib/geography.ts';
+import { fromJsonCell } from '../lib/series.ts';
+import { spread, type Spread } from '../lib/spread.ts';
+import type { BandsJson, LaitJson, SenJson } from '../datasets/absence.ts';
 import type { SenMetric } from '../datasets/absence-sen.ts';
 
 export const lait = laitJson as unknown as LaitJson;
 export const bands = bandsJson as unknown as BandsJson;
 export const sen = senJsonData as unknown as SenJson;
 
-export function decode(c: JsonCell | undefined): Cell {
-  if (c === null || c === undefined) return BLANK;
-  if (typeof c === 'number') return value(c);
-  return symbol(c as SymbolCode);
-}
-
-/** All-pupil LAIT series for a place key (DfE code, E92000001, region code, p<code>). */
+/** All-pupil LAIT series for a place key (DfE code, E92000001, region code, pred-<code>). */
 export function laitSeries(key: string, measure: string, phase = 'total'): Cell[] {
   const s = lait.series[key]?.[`${measure}|${phase}`];
-  return lait.periods.map((_, i) => decode(s?.[i]));
+  return lait.periods.map((_, i) => fromJsonCell(s?.[i]));
 }
 
 /** Latest period with a value for England in a LAIT measure. */

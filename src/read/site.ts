@@ -2,9 +2,9 @@
 import geographyJson from '../generated/geography.json';
 import catalogueJson from '../generated/catalogue.json';
 import manifestJson from '../../data/sources.json';
-import type { CatalogueEntry } from './downloads.ts';
-import { GeographyIndex, type Geography } from './geography.ts';
-import type { Manifest } from './sources.ts';
+import type { CatalogueEntry } from '../lib/downloads.ts';
+import { GeographyIndex, type Geography } from '../lib/geography.ts';
+import type { Manifest } from '../lib/sources.ts';
 
 export const SITE_NAME = 'SEND outcomes in England';
 export const SITE_TAGLINE = 'How each local area does for children and young people with special educational needs and disabilities';
