@@ -23,9 +23,10 @@ export const { rankChart, RANK_MEASURES } = await import('../../src/charts/absen
 export const { timelineSvg, timelineText, timelineTitle, stackedOutcomePlot } = await import('../../src/charts/inspections.ts');
 export type { ChartSpec, MeasureDef, SeriesPoint };
 
-export function area(slug: string) {
-  const a = geo.bySlug.get(slug);
-  if (!a) throw new Error(`fixture: no area ${slug} in the geography`);
+/** An area by slug or DfE code. */
+export function area(slugOrCode: string) {
+  const a = geo.bySlug.get(slugOrCode) ?? geo.areas.find((x) => x.laCode === slugOrCode);
+  if (!a) throw new Error(`fixture: no area ${slugOrCode} in the geography`);
   return a;
 }
 
