@@ -19,7 +19,7 @@ export const { chartSvg, chartPhoneSvg, PHONE_WIDTH } = await import('../../src/
 export const { checkSpec } = await import('../../src/charts/types.ts');
 export const { areaComparisonChart } = await import('../../src/charts/ehcp.ts');
 export const { benchmarkSpec } = await import('../../src/charts/benchmark.ts');
-export const { rankChart, RANK_MEASURES } = await import('../../src/charts/absence.ts');
+export const { linePlot, rankChart, RANK_MEASURES } = await import('../../src/charts/absence.ts');
 export const { timelineSvg, timelineText, timelineTitle, stackedOutcomePlot } = await import('../../src/charts/inspections.ts');
 export type { ChartSpec, MeasureDef, SeriesPoint };
 
@@ -169,4 +169,9 @@ export function barsIn(svg: string): number {
   let n = 0;
   for (const m of svg.matchAll(/<g\b([^>]*)>([^]*?)<\/g>/g)) if (m[1]!.includes('aria-label="bar"')) n += (m[2]!.match(/<rect/g) ?? []).length;
   return n;
+}
+
+/** The words of a drawing, with wrapped lines joined by spaces. */
+export function wordsIn(svg: string): string {
+  return [...svg.matchAll(/>([^<>]+)</g)].map((m) => m[1]!.trim()).filter((t) => t && !t.includes('{')).join(' ');
 }
