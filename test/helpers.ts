@@ -1,13 +1,11 @@
 /** Shared set-up for integration tests over data/raw/. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { buildGeography, geographyFiles } from '../src/datasets/geography.ts';
 import { GeographyIndex } from '../src/lib/geography.ts';
 import { makeContext, type BuildContext } from '../src/lib/pipeline.ts';
 import { PROJECT_ROOT, RAW_DIR, readManifest } from '../src/lib/sources.ts';
-
-export const RAW_PRESENT = existsSync(`${RAW_DIR}/ehcp/ees_2025_release/data/caseload.csv`);
 
 let cached: Promise<BuildContext> | null = null;
 export function realContext(): Promise<BuildContext> {
@@ -54,4 +52,28 @@ export function requireSection(html: string, id: string): string {
 /** Every area's slug, from the built geography. */
 export function areaSlugs(): string[] {
   return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'src/generated/geography.json'), 'utf8')) as { areas: { slug: string }[] }).areas.map((a) => a.slug);
+}
+
+/**
+ * Tests over built data never skip: when a file they read is absent they fail, naming the file and
+ * the command that makes it. Call at the top of a test file, before importing anything that reads it.
+ * `paths` are absolute or relative to the project root ("src/generated/ehcp.json", "data/raw/geo/las.csv").
+ */
+export function requireData(paths: readonly string[]): void {
+  const missing = paths.filter((p) => !existsSync(resolve(PROJECT_ROOT, p))).map((p) => relative(PROJECT_ROOT, resolve(PROJECT_ROOT, p)));
+  if (missing.length === 0) return;
+  const how = missing.every((p) => p.startsWith('data/raw/'))
+    ? '`DATA_MIRROR=../shared/data npm run data:fetch` (or `npm run build`)'
+    : '`npm run build` (or `DATA_MIRROR=../shared/data npm run data:fetch && npm run data:build`)';
+  throw new Error(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing: run ${how} first`);
+}
+
+/** `requireData` for src/generated/<name>.json, e.g. `requireGenerated(['ehcp', 'tribunal'])`. */
+export function requireGenerated(names: readonly string[]): void {
+  requireData(names.map((n) => `src/generated/${n}.json`));
+}
+
+/** `requireData` for files under data/raw/ (paths relative to it); with none, the EHC plans caseload file every data:fetch writes. */
+export function requireRaw(paths: readonly string[] = ['ehcp/ees_2025_release/data/caseload.csv']): void {
+  requireData(paths.map((p) => `data/raw/${p}`));
 }

@@ -124,7 +124,7 @@ function wsoaByYear(): ChartSpec {
  * Horizontal stacked bars of outcome counts, one bar per `y` category, each
  * segment labelled with its count, and the colour key drawn in the SVG.
  */
-function stackedOutcomePlot(rows: { y: string; counts: Record<string, number> }[], classes: LatestClass[], x: Plot.ScaleOptions, extra: Partial<Plot.PlotOptions>, form: 'desktop' | 'phone' = 'desktop'): Plot.PlotOptions {
+export function stackedOutcomePlot(rows: { y: string; counts: Record<string, number> }[], classes: LatestClass[], x: Plot.ScaleOptions, extra: Partial<Plot.PlotOptions>, form: 'desktop' | 'phone' = 'desktop'): Plot.PlotOptions {
   // Category names wrap and the margin fits the longest line; a count is written in its
   // segment only where the segment is wide enough to hold it.
   const font = form === 'phone' ? 13 : 14;

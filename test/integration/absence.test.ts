@@ -2,7 +2,6 @@
  * Integration: the absence datasets over the real raw files reproduce the
  * published check figures (data/raw/absence/SOURCES.md, data/raw/lait/SOURCES.md).
  */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildGeography, geographyFiles } from '../../src/datasets/geography.ts';
 import { readLaitAbsence } from '../../src/datasets/absence-lait.ts';
@@ -12,10 +11,11 @@ import { roundTo } from '../../src/lib/cell.ts';
 import { GeographyIndex } from '../../src/lib/geography.ts';
 import { makeContext } from '../../src/lib/pipeline.ts';
 import { RAW_DIR, readManifest } from '../../src/lib/sources.ts';
+import { requireRaw } from '../helpers.ts';
 
-const haveRaw = existsSync(`${RAW_DIR}/lait/bds_long_0.parquet`) && existsSync(`${RAW_DIR}/absence/send_absence_by_la_sen_status_long.csv`);
+requireRaw(['lait/bds_long_0.parquet', 'absence/send_absence_by_la_sen_status_long.csv']);
 
-describe.runIf(haveRaw)('absence datasets over data/raw', async () => {
+describe('absence datasets over data/raw', async () => {
   const manifest = readManifest();
   const boot = makeContext(RAW_DIR, manifest, null as unknown as GeographyIndex);
   const geo = new GeographyIndex(await buildGeography(geographyFiles(boot.file)));

@@ -3,7 +3,7 @@
  * data/sources.json before anything is read, and output is swapped in only
  * when every dataset has built — a failure leaves the previous output as it was.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,8 +11,9 @@ import { buildData } from '../../scripts/build-data.ts';
 import { DataError } from '../../src/lib/csv.ts';
 import { sha256File } from '../../src/lib/raw-check.ts';
 import { MANIFEST_PATH, RAW_DIR, readManifest } from '../../src/lib/sources.ts';
+import { requireRaw } from '../helpers.ts';
 
-const ready = existsSync(join(RAW_DIR, 'ehcp/ees_2025_release/data/caseload.csv'));
+requireRaw();
 const work = mkdtempSync(join(tmpdir(), 'build-data-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -48,7 +49,7 @@ function previousOutput(): { generated: string; publicData: string } {
   return { generated, publicData };
 }
 
-describe.runIf(ready)('data:build', () => {
+describe('data:build', () => {
   it('stops before reading anything when a raw file differs from its sha256 in data/sources.json', async () => {
     const caseload = 'ehcp/ees_2025_release/data/caseload.csv';
     const original = readFileSync(join(RAW_DIR, caseload), 'utf8');

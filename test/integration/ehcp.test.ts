@@ -2,14 +2,16 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { roundTo, type Cell } from '../../src/lib/cell.ts';
 import { ENGLAND } from '../../src/lib/series.ts';
 import { buildEhcp, type EhcpBuild } from '../../src/datasets/ehcp.ts';
-import { RAW_PRESENT, realContext } from '../helpers.ts';
+import { realContext, requireRaw } from '../helpers.ts';
 
 const v = (c: Cell): number => {
   if (c.kind !== 'value') throw new Error(`expected a value, got ${JSON.stringify(c)}`);
   return c.value;
 };
 
-describe.runIf(RAW_PRESENT)('EHC plans over data/raw', () => {
+requireRaw();
+
+describe('EHC plans over data/raw', () => {
   let b: EhcpBuild;
   let areaCodes: string[];
   beforeAll(async () => {

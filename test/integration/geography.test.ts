@@ -1,16 +1,16 @@
 /** Over the real data in data/raw/ (run `npm run data:fetch` first). */
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { buildGeography, buildPlaces, geographyFiles } from '../../src/datasets/geography.ts';
 import { buildEnglandMap } from '../../src/datasets/boundaries.ts';
 import { GeographyIndex } from '../../src/lib/geography.ts';
 import { RAW_DIR, rawPath, readManifest, sourceById } from '../../src/lib/sources.ts';
+import { requireData } from '../helpers.ts';
 
 const manifest = readManifest();
 const file = (id: string) => rawPath(sourceById(manifest, id));
-const present = manifest.sources.every((s) => existsSync(rawPath(s)));
+requireData(manifest.sources.map((s) => rawPath(s)));
 
-describe.runIf(present)(`geography over the real data (${RAW_DIR})`, async () => {
+describe(`geography over the real data (${RAW_DIR})`, async () => {
   const geo = new GeographyIndex(await buildGeography(geographyFiles(file)));
 
   it('has 153 areas in 9 regions, each with 10 distinct current neighbours', () => {

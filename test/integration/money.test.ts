@@ -4,11 +4,13 @@ import { buildMoney, ALLOCATION_COLUMNS, type MoneyBuild } from '../../src/datas
 import { parsePrevalence, type PrevalenceBuild } from '../../src/datasets/sen-prevalence.ts';
 import { buildOutcomes, type OutcomesBuild } from '../../src/datasets/outcomes.ts';
 import type { GeographyIndex } from '../../src/lib/geography.ts';
-import { RAW_PRESENT, realContext } from '../helpers.ts';
+import { realContext, requireRaw } from '../helpers.ts';
 
 const v = (n: number) => ({ kind: 'value', value: n });
 
-describe.runIf(RAW_PRESENT)('money and SEN prevalence over data/raw (checks in finance/ and sen_census/SOURCES.md)', () => {
+requireRaw();
+
+describe('money and SEN prevalence over data/raw (checks in finance/ and sen_census/SOURCES.md)', () => {
   let m: MoneyBuild;
   let p: PrevalenceBuild;
   let o: OutcomesBuild;

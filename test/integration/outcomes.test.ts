@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { ENGLAND } from '../../src/lib/series.ts';
 import { buildOutcomes, type OutcomesBuild } from '../../src/datasets/outcomes.ts';
-import { RAW_PRESENT, realContext } from '../helpers.ts';
+import { realContext, requireRaw } from '../helpers.ts';
 
-describe.runIf(RAW_PRESENT)('outcomes over data/raw', () => {
+requireRaw();
+
+describe('outcomes over data/raw', () => {
   let b: OutcomesBuild;
   let areaCodes: string[];
   let file: (id: string) => string;

@@ -3,7 +3,6 @@
  * postcodes, place names and former constituencies reach the right areas, and
  * one query's data stays small.
  */
-import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildGeography, geographyFiles } from '../../src/datasets/geography.ts';
@@ -12,11 +11,12 @@ import { GeographyIndex } from '../../src/lib/geography.ts';
 import { makeContext } from '../../src/lib/pipeline.ts';
 import { directHit, keyWord, parsePostcode, resolvePostcode, searchPlaces, shardKeyFor } from '../../src/lib/search.ts';
 import { RAW_DIR, readManifest } from '../../src/lib/sources.ts';
+import { requireRaw } from '../helpers.ts';
 
-const haveRaw = existsSync(`${RAW_DIR}/geo/place_names_england_to_la.csv`) && existsSync(`${RAW_DIR}/geo/postcode_sector_to_la_codepoint_2025-10.csv`);
+requireRaw(['geo/place_names_england_to_la.csv', 'geo/postcode_sector_to_la_codepoint_2025-10.csv']);
 const QUERY_BUDGET_BYTES = 30 * 1024;
 
-describe.runIf(haveRaw)('search data over data/raw', async () => {
+describe('search data over data/raw', async () => {
   const manifest = readManifest();
   const boot = makeContext(RAW_DIR, manifest, null as unknown as GeographyIndex);
   const geo = new GeographyIndex(await buildGeography(geographyFiles(boot.file)));

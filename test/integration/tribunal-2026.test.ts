@@ -11,7 +11,7 @@ import { roundTo, symbol, value } from '../../src/lib/cell.ts';
 import { ENGLAND } from '../../src/lib/series.ts';
 import { combineReleases, parseTribunal, parseTribunal2026, regionalRates, tribunalDownloadRows, type TribunalCombined } from '../../src/datasets/tribunal.ts';
 import type { GeographyIndex } from '../../src/lib/geography.ts';
-import { RAW_PRESENT, realContext } from '../helpers.ts';
+import { realContext, requireRaw } from '../helpers.ts';
 
 /** Regional rate straight from the raw 2014–2024 table: the LA rows under a region heading, appeals ÷ decisions. */
 function rawRegionRate(path: string, heading: string, year: number): { rate: number; names: string[] } {
@@ -43,7 +43,9 @@ function rawRegionRate(path: string, heading: string, year: number): { rate: num
   return { rate: (a / d) * 100, names };
 }
 
-describe.runIf(RAW_PRESENT)('tribunal releases over data/raw', () => {
+requireRaw();
+
+describe('tribunal releases over data/raw', () => {
   let c: TribunalCombined;
   let geo: GeographyIndex;
   let oldPath: string;

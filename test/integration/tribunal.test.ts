@@ -3,11 +3,13 @@ import { roundTo, type Cell } from '../../src/lib/cell.ts';
 import { ENGLAND } from '../../src/lib/series.ts';
 import { decisionCautions, parseTribunal, type TribunalBuild } from '../../src/datasets/tribunal.ts';
 import { buildEhcp } from '../../src/datasets/ehcp.ts';
-import { RAW_PRESENT, realContext } from '../helpers.ts';
+import { realContext, requireRaw } from '../helpers.ts';
 
 const n = (c: Cell): number => (c.kind === 'value' ? c.value : c.kind === 'symbol' && c.code === '-' ? 0 : NaN);
 
-describe.runIf(RAW_PRESENT)('tribunal appeal rate over data/raw', () => {
+requireRaw();
+
+describe('tribunal appeal rate over data/raw', () => {
   let t: TribunalBuild;
   let areaCodes: string[];
   beforeAll(async () => {

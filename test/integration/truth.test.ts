@@ -10,10 +10,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requireData } from '../helpers.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const RAW = join(ROOT, 'data/raw');
-const ready = existsSync(join(RAW, 'absence/send_absence_by_la_sen_status_long.csv')) && existsSync(join(ROOT, 'src/generated/absence-sen.json')) && existsSync(join(ROOT, 'public/data/catalogue.json'));
+requireData([join(RAW, 'absence/send_absence_by_la_sen_status_long.csv'), 'src/generated/absence-sen.json', 'public/data/catalogue.json']);
 
 // ---------- an independent CSV reader: quotes, doubled quotes, CRLF, BOM ----------
 
@@ -92,7 +93,7 @@ describe('roundDecimal (the test’s own rounding)', () => {
   });
 });
 
-describe.runIf(ready)('truth: figures recomputed from the raw files', async () => {
+describe('truth: figures recomputed from the raw files', async () => {
   const { keyFacts, SHOW_COUNT_BELOW } = await import('../../src/facts/key-facts.ts');
   const { geo } = await import('../../src/read/site.ts');
 

@@ -1,11 +1,10 @@
 /** The absence charts and key facts, over the generated data (run `npm run data:build` first). */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/sources.ts';
-import { directionOf } from '../../src/read/absence-data.ts';
+import { requireGenerated } from '../helpers.ts';
 import { timeMissed } from '../../src/lib/school-time.ts';
 
-const generated = existsSync(`${PROJECT_ROOT}src/generated/absence-sen.json`);
+requireGenerated(['absence-sen', 'absence-lait', 'absence-meta', 'absence-bands', 'geography']);
+const { directionOf } = await import('../../src/read/absence-data.ts');
 
 describe('time missed', () => {
   it('turns a rate into sessions, days and hours from a 190-day, two-session year', () => {
@@ -33,7 +32,7 @@ describe('direction of change', () => {
   });
 });
 
-describe.runIf(generated)('absence charts over the generated data', async () => {
+describe('absence charts over the generated data', async () => {
   const { chart } = await import('../../src/charts/registry.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');
   const { chartSvg } = await import('../../src/charts/render.ts');

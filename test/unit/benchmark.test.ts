@@ -1,11 +1,10 @@
 /** Neighbour benchmark charts (issue 14), over the generated data (run `npm run data:build` first). */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/sources.ts';
+import { requireGenerated } from '../helpers.ts';
 
-const generated = existsSync(`${PROJECT_ROOT}src/generated/ehcp.json`);
+requireGenerated(['ehcp', 'tribunal', 'outcomes', 'inspections', 'absence-sen', 'geography']);
 
-describe.runIf(generated)('neighbour benchmark charts', async () => {
+describe('neighbour benchmark charts', async () => {
   const km = await import('../../src/facts/key-measures.ts');
   const { benchmarkSpec, benchmarkFactory } = await import('../../src/charts/benchmark.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');

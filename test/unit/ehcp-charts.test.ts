@@ -1,11 +1,10 @@
 /** EHC plan charts and key facts over the generated data (run `npm run data:build` first). */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/sources.ts';
+import { requireGenerated } from '../helpers.ts';
 
-const generated = ['ehcp', 'tribunal', 'outcomes'].every((f) => existsSync(`${PROJECT_ROOT}src/generated/${f}.json`));
+requireGenerated(['ehcp', 'tribunal', 'outcomes', 'geography']);
 
-describe.runIf(generated)('EHC plan key facts and charts over the generated data', async () => {
+describe('EHC plan key facts and charts over the generated data', async () => {
   const { chart } = await import('../../src/charts/registry.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');
   const { chartSvg } = await import('../../src/charts/render.ts');

@@ -1,10 +1,9 @@
 /** The inspection charts, over the generated data (run `npm run data:build` first). */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/sources.ts';
-import { wrap, timelineTitle } from '../../src/charts/inspections.ts';
+import { requireGenerated } from '../helpers.ts';
 
-const generated = existsSync(`${PROJECT_ROOT}src/generated/inspections.json`);
+requireGenerated(['inspections', 'geography']);
+const { wrap, timelineTitle } = await import('../../src/charts/inspections.ts');
 
 describe('timeline helpers', () => {
   it('wraps text at word boundaries within the width', () => {
@@ -17,7 +16,7 @@ describe('timeline helpers', () => {
   });
 });
 
-describe.runIf(generated)('inspection charts over the generated data', async () => {
+describe('inspection charts over the generated data', async () => {
   const { chart } = await import('../../src/charts/registry.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');
   const { chartSvg } = await import('../../src/charts/render.ts');

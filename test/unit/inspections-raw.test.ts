@@ -2,21 +2,21 @@
  * Integration test over data/raw/: recompute Ofsted's published totals from the registers.
  * Published check figures appear here only, as expectations.
  */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildGeography, geographyFiles } from '../../src/datasets/geography.ts';
 import { buildInspections, ofstedTotals, OFSTED_STATS_DATE, parseFirstCycle, parseNewFramework, parseOfstedTable } from '../../src/datasets/inspections.ts';
 import { GeographyIndex } from '../../src/lib/geography.ts';
 import { makeContext } from '../../src/lib/pipeline.ts';
 import { RAW_DIR, readManifest } from '../../src/lib/sources.ts';
+import { requireData } from '../helpers.ts';
 
 const ctx = makeContext(RAW_DIR, readManifest(), null as unknown as GeographyIndex);
 const files = { firstCycle: ctx.file('insp-first-cycle'), newFramework: ctx.file('insp-2023-framework'), ofsted: ctx.file('insp-ofsted-2022') };
-const present = Object.values(files).every(existsSync) && existsSync(ctx.file('geo-las'));
+requireData([...Object.values(files), ctx.file('geo-las')]);
 
-describe.runIf(present)('inspections over data/raw', async () => {
-  const geo = present ? new GeographyIndex(await buildGeography(geographyFiles(ctx.file))) : (null as unknown as GeographyIndex);
-  const data = present ? await buildInspections(files, geo) : (null as never);
+describe('inspections over data/raw', async () => {
+  const geo = new GeographyIndex(await buildGeography(geographyFiles(ctx.file)));
+  const data = await buildInspections(files, geo);
 
   it("Ofsted's main table as at 31 August 2022: 149 areas, 82 WSOAs, 46 revisits", async () => {
     const ofsted = await parseOfstedTable(files.ofsted);

@@ -1,11 +1,10 @@
 /** The key-measures registry the compare views use, over the generated data (run `npm run data:build` first). */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/sources.ts';
+import { requireGenerated } from '../helpers.ts';
 
-const generated = existsSync(`${PROJECT_ROOT}src/generated/inspections.json`);
+requireGenerated(['inspections', 'ehcp', 'tribunal', 'outcomes', 'absence-sen', 'geography']);
 
-describe.runIf(generated)('key measures over the generated data', async () => {
+describe('key measures over the generated data', async () => {
   const km = await import('../../src/facts/key-measures.ts');
   const { areaInspections, eventsOf } = await import('../../src/charts/inspections.ts');
   const { geo } = await import('../../src/read/site.ts');

@@ -1,11 +1,10 @@
 /** Money and SEN prevalence charts and key facts over the generated data (run `npm run data:build` first). */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/sources.ts';
+import { requireGenerated } from '../helpers.ts';
 
-const generated = ['money', 'sen-prevalence', 'outcomes', 'ehcp'].every((f) => existsSync(`${PROJECT_ROOT}src/generated/${f}.json`));
+requireGenerated(['money', 'sen-prevalence', 'outcomes', 'ehcp', 'geography']);
 
-describe.runIf(generated)('money and SEN prevalence charts and key facts over the generated data', async () => {
+describe('money and SEN prevalence charts and key facts over the generated data', async () => {
   const { chart } = await import('../../src/charts/registry.ts');
   const { MONEY_CHARTS } = await import('../../src/charts/money.ts');
   const { chartSvg } = await import('../../src/charts/render.ts');
