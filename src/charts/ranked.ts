@@ -4,6 +4,7 @@
  * carry their rank ("1. Kent") and wrap at 18 characters; text stays at the phone size.
  */
 import * as Plot from '@observablehq/plot';
+import { plural } from '../lib/format.ts';
 import { PALETTE, textWidth, wrapLines } from './render.ts';
 
 export interface RankedPhoneOptions {
@@ -20,16 +21,15 @@ export interface RankedPhoneOptions {
 /** `data` in the order the ranking reads (rank 1 first). */
 export function rankedPhonePlot(data: readonly { name: string; v: number }[], o: RankedPhoneOptions): Plot.PlotOptions {
   const n = data.length;
-  const between = `${n - 20} areas in between`;
-  const shown = [
-    ...data.slice(0, 10).map((d, i) => ({ ...d, name: `${i + 1}. ${d.name}` })),
-    ...data.slice(-10).map((d, i) => ({ ...d, name: `${n - 9 + i}. ${d.name}` })),
-  ];
-  const domain = [...shown.slice(0, 10).map((d) => d.name), between, ...shown.slice(10).map((d) => d.name)];
+  const ranked = data.map((d, i) => ({ ...d, name: `${i + 1}. ${d.name}` }));
+  // Twenty areas or fewer are all shown; otherwise the first 10, a line for the rest, the last 10.
+  const shown = n <= 20 ? ranked : [...ranked.slice(0, 10), ...ranked.slice(-10)];
+  const between = n <= 20 ? [] : [`${plural(n - 20, 'area')} in between`];
+  const domain = [...shown.slice(0, 10).map((d) => d.name), ...between, ...shown.slice(10).map((d) => d.name)];
   const marginLeft = Math.max(...domain.flatMap((name) => wrapLines(name, 18)).map((l) => textWidth(l, 13))) + 10;
   const valueText = (d: { v: number }) => o.format(d.v);
   return {
-    height: 110 + 21 * 30,
+    height: 110 + domain.length * 30,
     marginLeft,
     marginRight: 64,
     marginTop: 50,

@@ -6,6 +6,7 @@
  * statistical neighbours. "What stands out" lists only figures clearly outside
  * the neighbours' range, worded neutrally.
  */
+import { MIN_CASES, SHOW_COUNT_BELOW, isSmallArea, plansWord, smallAreaNote } from './small-numbers.ts';
 import { areaInspections, describeEvent, eventsOf } from '../charts/inspections.ts';
 import { persistentAbsenceFacts, senLatestIndex, senSeries } from '../read/absence-data.ts';
 import type { Cell } from '../lib/cell.ts';
@@ -41,18 +42,8 @@ const signedPc = (n: number) => `${n >= 0 ? '+' : '−'}${formatPercent(Math.abs
 /** How far outside the neighbours' range a figure must be to "stand out", in its own units. */
 export const STAND_OUT_MARGIN = { growth: 5, timeliness: 5, absence: 2 } as const;
 
-/**
- * Small numbers: a rate resting on fewer than MIN_CASES cases (plans issued,
- * plans held) is shown with its count and never called out in "What stands
- * out" or a headline. Where the publisher gives no count behind a rate
- * (persistent absence of pupils with EHC plans), an area holding fewer than
- * SMALL_AREA_PLANS EHC plans is treated as too small to call out: its rate
- * rests on a few dozen pupils at most. Counts below SHOW_COUNT_BELOW are shown
- * beside the rate. Explained on /about/data/#small-numbers.
- */
-export const MIN_CASES = 10;
-export const SMALL_AREA_PLANS = 100;
-export const SHOW_COUNT_BELOW = 100;
+// Small numbers: one set of rules (src/facts/small-numbers.ts), re-exported for the pages.
+export { MIN_CASES, SHOW_COUNT_BELOW, SMALL_AREA_PLANS } from './small-numbers.ts';
 
 /** True when DfE rates every one of an area's statistical neighbours "Not close" (City of London). */
 export function neighboursAllNotClose(area: Area): boolean {
@@ -61,7 +52,6 @@ export function neighboursAllNotClose(area: Area): boolean {
 export const NOT_CLOSE_NOTE = (name: string): string =>
   `DfE rates all 10 of ${name}’s statistical neighbours as “not close”: no other area is much like it, so comparisons with them mean less than they do for most areas.`;
 
-const plansWord = (n: number) => `${formatNumber(n)} ${n === 1 ? 'plan' : 'plans'}`;
 
 /** The most recent inspection of any framework, then what comes next. */
 function inspectionFact(area: Area): KeyFact {
@@ -145,7 +135,7 @@ const GROUP_LABEL = { ehcp: 'pupils with an EHC plan', support: 'pupils on SEN s
 function absenceFactsFor(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact[] {
   const slot = senLatestIndex('enrolments_pa_10_exact_percent');
   const plans = valueOf(ehcpCountFacts(area).count.area);
-  const fewPlans = plans !== null && plans < SMALL_AREA_PLANS;
+  const fewPlans = isSmallArea(plans);
   return persistentAbsenceFacts(geo, area).map((f) => {
     const details: string[] = [];
     const year = formatPeriod(f.period);
@@ -156,8 +146,8 @@ function absenceFactsFor(geo: GeographyIndex, area: Area, out: StandOut[]): KeyF
       }
       const n = f.comparators.neighbours;
       if (n) details.push(`Median of its statistical neighbours ${pc(n.median)}; median of all areas ${pc(f.comparators.all?.median ?? n.median)}.`);
-      if (f.group === 'ehcp' && fewPlans) {
-        details.push(`${area.name} holds only ${plansWord(plans!)} in all, so this rate rests on very few pupils (DfE does not publish how many): it is not compared with other areas here.`);
+      if (fewPlans) {
+        details.push(smallAreaNote(area, plans!));
         return { id: `persistent-absence-${f.group}`, label: `Persistent absence, ${GROUP_LABEL[f.group]}`, value: `${pc(f.value)} in ${year}`, details, sectionId: 'absence' };
       }
       const s = standing(f.value, geo.neighboursOf(area).map((a) => senSeries('enrolments_pa_10_exact_percent', 'total', f.group, a.laCode)[slot] ?? null));

@@ -3,8 +3,9 @@
  * page, by the same rule as the other key facts (src/facts/key-facts.ts): a
  * figure stands out only when it is outside the range of the 10 statistical
  * neighbours by more than a margin in its own units, with at least 5
- * neighbours known. Money per plan is never called out for an area with fewer
- * than SMALL_PLANS EHC plans (a handful of cases).
+ * neighbours known. The share of pupils with a plan and money per plan are never
+ * called out for a very small area (fewer than SMALL_AREA_PLANS EHC plans in all;
+ * src/facts/small-numbers.ts).
  */
 import type { Cell } from '../lib/cell.ts';
 import { describeStanding, outsideRange, standing } from '../lib/compare.ts';
@@ -12,12 +13,11 @@ import { formatNumber, formatPercent } from '../lib/format.ts';
 import type { Area, GeographyIndex } from '../lib/geography.ts';
 import type { KeyFact, StandOut } from './key-facts.ts';
 import { deficitFacts, deficitPc, deficitWords, fy, hasAllocation, hnbFacts, money, noAllocationText, pounds, prevalence, prevalenceFacts, signedPc, spendFacts } from '../read/money-data.ts';
-import { outcomes } from '../read/send-data.ts';
+import { ehcpCountFacts, outcomes } from '../read/send-data.ts';
+import { isSmallArea, smallAreaNote } from './small-numbers.ts';
 
 /** Margins, in each figure's own units. */
 export const MONEY_STAND_OUT_MARGIN = { prevalence: 1, hnbGrowth: 5, deficit: 1, spend: 20 } as const;
-/** Below this many EHC plans, per-plan money figures are not called out. */
-export const SMALL_PLANS = 100;
 
 const val = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
 const cap = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
@@ -31,6 +31,11 @@ function prevalenceFact(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFa
     const e = val(f.ehcp.england);
     if (sup !== null) details.push(`${formatPercent(sup)} on SEN support${val(f.support.england) === null ? '' : ` (England ${formatPercent(val(f.support.england)!)})`}.`);
     if (e !== null) details.push(`England ${formatPercent(e)}${val(f.ehcp.region) === null ? '' : `, region ${formatPercent(val(f.ehcp.region)!)}`}.`);
+    const plans = val(ehcpCountFacts(area).count.area);
+    if (isSmallArea(plans)) {
+      details.push(smallAreaNote(area, plans!));
+      return { id: 'sen-prevalence', label: 'Pupils with an EHC plan', value: `${formatPercent(a)} of pupils in January ${f.year}`, details, sectionId: 'sen-prevalence' };
+    }
     const s = standing(a, geo.neighboursOf(area).map((n) => val(prevalence.cell('ehcp_pc', n.laCode, f.year))));
     details.push(`${cap(describeStanding(s, 'statistical neighbours'))}.`);
     const o = outsideRange(s, a, MONEY_STAND_OUT_MARGIN.prevalence);
@@ -89,7 +94,7 @@ function spendFact(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact {
     details.push(`${cap(describeStanding(s, 'statistical neighbours'))}.`);
     const plans = val(hnbFacts(area).plans);
     const o = outsideRange(s, a, MONEY_STAND_OUT_MARGIN.spend);
-    if (o && plans !== null && plans >= SMALL_PLANS) out.push({ text: `In ${fy(sp.year)} it spent about £${formatNumber(a)} a week on SEN services per child with a plan: ${o === 'above' ? 'more' : 'less'} than any of its statistical neighbours (their range: £${formatNumber(s.min!)} to £${formatNumber(s.max!)}).`, sectionId: 'money' });
+    if (o && plans !== null && !isSmallArea(plans)) out.push({ text: `In ${fy(sp.year)} it spent about £${formatNumber(a)} a week on SEN services per child with a plan: ${o === 'above' ? 'more' : 'less'} than any of its statistical neighbours (their range: £${formatNumber(s.min!)} to £${formatNumber(s.max!)}).`, sectionId: 'money' });
   }
   return { id: 'sen-spend', label: 'Spending on SEN services per child with a plan', value: a === null ? `Not published for ${fy(sp.year)}` : `£${formatNumber(a)} a week in ${fy(sp.year)}`, details, sectionId: 'money' };
 }

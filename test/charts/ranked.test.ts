@@ -58,7 +58,7 @@ describe('ranked bar goldens', () => {
     const { desktop, phone } = golden('suppressed', spec);
     expect(barsIn(desktop)).toBe(21);
     expect(barsIn(phone)).toBe(20);
-    expect(phone).toMatch(/>1 areas? in between</);
+    expect(phone).toContain('>1 area in between<');
     expect(spec.notes).toContain('Suppressed or not published for 3 areas: Rutland, Isles of Scilly and Walsall. They are left out of the chart and listed at the end of the table.');
     expect(spec.rows.slice(-3).map((r) => [r.la_name, r.rank, r.rate])).toEqual([
       ['Rutland', '', { kind: 'blank' }],
