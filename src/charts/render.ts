@@ -63,21 +63,31 @@ export function renderPlot(options: Plot.PlotOptions, form: 'desktop' | 'phone' 
 
 /**
  * Drop x-axis tick labels that would overprint their neighbour (the tick marks stay):
- * working from the left, a label is kept only if it clears the last kept one by 6 px.
+ * the last label (the latest year) is always kept; working from the left, any other label is
+ * kept only if it clears the last kept one, and the last label, by 6 px.
  * Applies to every chart, so a narrow drawing never crowds its axis.
  */
 export function thinTickLabels(svg: string, font: number): string {
+  const label = /<text\b[^>]*transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*>([^<]*(?:<tspan[^>]*>[^<]*<\/tspan>)*[^<]*)<\/text>/g;
   return svg.replace(/(<g[^>]*aria-label="(?:x|fx)-axis tick label"[^>]*>)([^]*?)(<\/g>)/g, (_m, open: string, body: string, close: string) => {
     const anchor = /text-anchor="(start|end)"/.exec(open)?.[1] ?? 'middle';
-    let lastRight = -Infinity;
-    const kept = body.replace(/<text\b[^>]*transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*>([^<]*(?:<tspan[^>]*>[^<]*<\/tspan>)*[^<]*)<\/text>/g, (t: string, x: string, inner: string) => {
-      if (/rotate/.test(t)) return t;
+    const extent = (x: string, inner: string) => {
       const lines = inner.includes('<tspan') ? [...inner.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!) : [inner];
       const w = Math.max(...lines.map((l) => textWidth(l.replace(/&amp;/g, '&'), font)));
       const cx = Number(x);
       const left = anchor === 'start' ? cx : anchor === 'end' ? cx - w : cx - w / 2;
-      if (left < lastRight + 6) return '';
-      lastRight = left + w;
+      return { left, right: left + w };
+    };
+    const labels = [...body.matchAll(label)].filter((m) => !/rotate/.test(m[0])).map((m) => extent(m[1]!, m[2]!));
+    const last = labels.at(-1);
+    let lastRight = -Infinity;
+    let i = -1;
+    const kept = body.replace(label, (t: string) => {
+      if (/rotate/.test(t)) return t;
+      i++;
+      const { left, right } = labels[i]!;
+      if (i < labels.length - 1 && (left < lastRight + 6 || right + 6 > last!.left)) return '';
+      lastRight = right;
       return t;
     });
     return open + kept + close;

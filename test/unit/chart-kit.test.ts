@@ -45,6 +45,9 @@ describe('chart kit', () => {
     expect(thinned).toContain('2017/18');
     const roomy = crowded.replace('translate(30,0)', 'translate(200,0)').replace('translate(100,0)', 'translate(400,0)');
     expect(thinTickLabels(roomy, 13)).toBe(roomy);
+    // The last label (the latest year) always stays; the one crowding it goes.
+    const crowdedEnd = '<g aria-label="x-axis tick label"><text transform="translate(10,0)">2019</text><text transform="translate(60,0)">2023</text><text transform="translate(80,0)">2024</text></g>';
+    expect(thinTickLabels(crowdedEnd, 13)).toBe('<g aria-label="x-axis tick label"><text transform="translate(10,0)">2019</text><text transform="translate(80,0)">2024</text></g>');
   });
 
   it('estimates text widths generously and wraps names', () => {
