@@ -38,6 +38,7 @@ export function describeStanding(s: Standing, group: string): string {
   const missing = s.missing > 0 ? ` with a figure (${s.missing} not published)` : '';
   if (s.higher === s.of) return `higher than all ${s.of} of its ${group}${missing}`;
   if (s.lower === s.of) return `lower than all ${s.of} of its ${group}${missing}`;
+  if (s.equal === s.of) return `the same as all ${s.of} of its ${group}${missing}`;
   if (s.higher >= s.lower) return `higher than ${s.higher} of its ${s.of} ${group}${missing}`;
   return `lower than ${s.lower} of its ${s.of} ${group}${missing}`;
 }
