@@ -99,7 +99,8 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   if (!area) throw new Error(`benchmark ${m.id}: no area ${slug}`);
   const region = geo.regionOf(area);
   const { period, rows, england, region: regionPoint, refs } = benchmarkRows(m, area);
-  const when = m.benchmarkPeriod === 'common' ? (period ? formatPointPeriod(period) : 'no year') : 'latest full inspection';
+  // null when no area has a figure in any year (then no sentence names a year).
+  const when: string | null = m.benchmarkPeriod === 'common' ? (period ? formatPointPeriod(period) : null) : 'latest full inspection';
   const val = (r: BenchmarkRow) => (r.point && r.point.value !== null ? r.point.value : null);
   const areaRow = rows[0]!;
   const neighbourVals = rows.slice(1).flatMap((r) => (val(r) === null ? [] : [val(r)!]));
@@ -114,7 +115,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   const fmt = m.format;
   const sentences: string[] = [];
   const av = val(areaRow);
-  const whenIn = m.benchmarkPeriod === 'common' ? `In ${when}, ` : '';
+  const whenIn = m.benchmarkPeriod === 'common' && when ? `In ${when}, ` : '';
   if (av !== null) {
     const ownWhen = m.benchmarkPeriod === 'own' && areaRow.point ? ` (${formatPointPeriod(areaRow.point.period)})` : '';
     sentences.push(`${whenIn}${area.name}'s ${inSentence(m.noun)} was ${fmt(av)}${ownWhen}.`);
@@ -131,8 +132,8 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   if (refWords.length) sentences.push(capital(`For reference: ${listInProse(refWords)}.`));
 
   const notes: string[] = [];
-  if (eng === null) notes.push(`No ${engLabel} figure for ${when}.`);
-  if (reg === null) notes.push(`No ${regLabel} figure for ${when}.`);
+  if (eng === null) notes.push(`No ${engLabel} figure${when ? ` for ${when}` : ''}.`);
+  if (reg === null) notes.push(`No ${regLabel} figure${when ? ` for ${when}` : ''}.`);
   if (refs.england?.long && m.benchmarkPeriod === 'common') notes.push('The publisher gives no England or regional figure for this table, so the reference lines are medians of the areas’ published figures.');
   if (m.benchmarkPeriod === 'own') notes.push('Each area’s latest full inspection, so dates differ. The reference lines are the median latest outcome of the areas inspected so far.');
 
@@ -241,9 +242,9 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     return { numerator: c ? c.numerator : BLANK, denominator: c ? c.denominator : BLANK };
   };
   const tableRows = [
-    ...order.map((r) => ({ area: r.name, role: r.role === 'area' ? 'This area' : `Statistical neighbour ${r.rank}`, period: r.point ? formatPointPeriod(r.point.period) : when, value: cellOf(r.point), ...countCells(geo.bySlug.get(r.slug)!.laCode, r.point), note: r.why ?? '' })),
-    { area: capital((refs.england?.long ?? engLabel).replace(/^the /, '')), role: 'Reference', period: england ? formatPointPeriod(england.period) : when, value: cellOf(england), ...countCells(refs.england?.label === 'England' ? ENGLAND : null, england), note: eng === null ? 'no figure' : '' },
-    { area: capital((refs.region?.long ?? regLabel).replace(/^the /, '')), role: 'Reference', period: regionPoint ? formatPointPeriod(regionPoint.period) : when, value: cellOf(regionPoint), ...countCells(null, regionPoint), note: reg === null ? 'no figure' : '' },
+    ...order.map((r) => ({ area: r.name, role: r.role === 'area' ? 'This area' : `Statistical neighbour ${r.rank}`, period: r.point ? formatPointPeriod(r.point.period) : (when ?? ''), value: cellOf(r.point), ...countCells(geo.bySlug.get(r.slug)!.laCode, r.point), note: r.why ?? '' })),
+    { area: capital((refs.england?.long ?? engLabel).replace(/^the /, '')), role: 'Reference', period: england ? formatPointPeriod(england.period) : (when ?? ''), value: cellOf(england), ...countCells(refs.england?.label === 'England' ? ENGLAND : null, england), note: eng === null ? 'no figure' : '' },
+    { area: capital((refs.region?.long ?? regLabel).replace(/^the /, '')), role: 'Reference', period: regionPoint ? formatPointPeriod(regionPoint.period) : (when ?? ''), value: cellOf(regionPoint), ...countCells(null, regionPoint), note: reg === null ? 'no figure' : '' },
   ];
 
   return {
@@ -252,7 +253,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     page: `/areas/${slug}/`,
     placeName: area.name,
     title: titleFor(m, av, neighbourVals, areaRow.why ?? null),
-    subtitle: `${m.label}, ${when}: ${area.name} (dark blue) and its 10 statistical neighbours, with ${refs.england?.long ?? engLabel} and ${refs.region?.long ?? regLabel} marked. ${polarityWords(m)}.`,
+    subtitle: `${m.label}${when ? `, ${when}` : ''}: ${area.name} (dark blue) and its 10 statistical neighbours, with ${refs.england?.long ?? engLabel} and ${refs.region?.long ?? regLabel} marked. ${polarityWords(m)}.`,
     source: m.source,
     sourceIds: m.sourceIds,
     release: m.release,

@@ -78,6 +78,8 @@ describe('benchmark chart goldens', () => {
     expect(barsIn(desktop)).toBe(0);
     expect(barsIn(phone)).toBe(0);
     expect(spec.title).toBe('20-week timeliness: no figure published');
+    // No year has a figure, so no sentence, note or subtitle names one (it read "In no year").
+    expect(JSON.stringify({ s: spec.subtitle, m: spec.summary, n: spec.notes })).not.toMatch(/no year/i);
     expect(spec.notes.filter((n) => /^No (England|West Midlands) figure/.test(n))).toHaveLength(2);
     expect(spec.summary).toContain('Coventry has no figure: no figure published. No figure for Derby (no figure published), ');
   });
