@@ -10,7 +10,7 @@ import type { Column, CsvValue } from '../lib/downloads.ts';
 import { formatNumber, listInProse } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { ENGLAND, type SeriesView } from '../lib/series.ts';
-import { blankReason, compare, ehcp, ehcpWithheld, outcomes, plansCell } from '../read/send-data.ts';
+import { blankReason, compare, ehcp, ehcpWithheld, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell } from '../read/send-data.ts';
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
 import { PALETTE } from './render.ts';
@@ -19,7 +19,6 @@ import type { ChartFactory, ChartSpec } from './types.ts';
 
 const SEN2 = 'Department for Education, Education, health and care plans (SEN2)';
 export const SEN2_RELEASE = 'June 2025 release, with the 2022 and 2023 releases for earlier years';
-const LAIT_SOURCE = 'Department for Education, Local Authority Interactive Tool (LAIT)';
 const NEET_SOURCE = 'Department for Education, Participation in education, training and NEET age 16 to 17 by local authority';
 
 const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
@@ -370,7 +369,7 @@ export const outcomesKs2 = bySenChart({
   subtitle: 'Pupils reaching the expected standard in reading, writing and maths at the end of key stage 2, %, by SEN status, England, state-funded schools',
   source: LAIT_SOURCE,
   sourceIds: ['lait-store'],
-  release: 'data store, April 2026',
+  release: LAIT_RELEASE,
   notes: ['Tests were cancelled in 2020 and 2021.'],
   periodLabel: academic,
   yDomain: [0, 100],
@@ -385,7 +384,7 @@ export const outcomesAtt8 = bySenChart({
   subtitle: 'Average Attainment 8 score per pupil at the end of key stage 4, by SEN status, England, state-funded schools',
   source: LAIT_SOURCE,
   sourceIds: ['lait-store'],
-  release: 'data store, April 2026',
+  release: LAIT_RELEASE,
   notes: ['GCSE grading in 2020 and 2021 used teacher and centre assessments, so scores are higher in those years.'],
   periodLabel: academic,
 });
@@ -399,7 +398,7 @@ export const outcomesLevel3 = bySenChart({
   subtitle: '19-year-olds qualified to Level 3 (for example 2 A levels), %, by SEN status when at school, England',
   source: LAIT_SOURCE,
   sourceIds: ['lait-store'],
-  release: 'data store, April 2026',
+  release: LAIT_RELEASE,
   notes: [],
   periodLabel: academic,
   yDomain: [0, 100],
@@ -439,7 +438,7 @@ export const outcomesSpend: ChartFactory = {
       subtitle: 'Council spending on SEN services per child with an EHC plan, £ per week, England, outturn, rounded to the nearest £5, not adjusted for inflation',
       source: LAIT_SOURCE,
       sourceIds: ['lait-store'],
-      release: 'data store, April 2026',
+      release: LAIT_RELEASE,
       columns: [
         { name: 'year', type: 'Filter', label: 'Financial year' },
         { name: 'spend', type: 'Indicator', label: '£ per child with an EHC plan per week', unit: '£', dp: 0 },

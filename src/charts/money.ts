@@ -10,7 +10,7 @@ import type { Column } from '../lib/downloads.ts';
 import { formatNumber, listInProse, plural } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { ENGLAND } from '../lib/series.ts';
-import { outcomes } from '../read/send-data.ts';
+import { LAIT_RELEASE, outcomes } from '../read/send-data.ts';
 import { spread } from '../lib/spread.ts';
 import { geo } from '../read/site.ts';
 import {
@@ -404,7 +404,7 @@ export const areaSenSpend = areaComparisonChart({
   subtitle: (a, f, l) => versus(a, fy(f), fy(l), 'Council spending on SEN services per child with an EHC plan, £ a week, section 251 outturn, nearest £5, cash; financial years'),
   source: SPEND_SOURCE,
   sourceIds: ['lait-store'],
-  release: 'data store, April 2026',
+  release: LAIT_RELEASE,
   periodLabel: fy,
   periodName: 'Financial year',
   notes: () => ['Spending on SEN support services, SEN transport and SEN administration (section 251 outturn), divided by children with an EHC plan at January, per week. It is not the cost of a plan, and leaves out most of the high needs block paid to schools and colleges. Small areas jump from year to year.'],

@@ -12,7 +12,7 @@ import { areaInspections, eventsOf, inspections, RELEASE as INSPECTIONS_RELEASE,
 import { formatDate, formatNumber, formatPercent } from '../lib/format.ts';
 import { SYMBOLS, isSymbolCode, type Cell } from '../lib/cell.ts';
 import { sen, senSeries } from '../read/absence-data.ts';
-import { ehcp, outcomes, plansCell, planGrowth, regionCell, tribunal } from '../read/send-data.ts';
+import { ehcp, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell, planGrowth, regionCell, tribunal } from '../read/send-data.ts';
 import { ENGLAND, type SeriesView } from '../lib/series.ts';
 import { geo } from '../read/site.ts';
 import { median } from '../lib/spread.ts';
@@ -288,7 +288,6 @@ function viewMeasure(o: {
 }
 
 const SEN2_SOURCE = 'Department for Education, Education, health and care plans (SEN2)';
-const LAIT = 'Department for Education, Local Authority Interactive Tool (LAIT)';
 
 export const pupilsWithPlan = viewMeasure({
   id: 'pupils-with-plan',
@@ -301,8 +300,8 @@ export const pupilsWithPlan = viewMeasure({
   period: 'January',
   axisLabel: '% of all pupils',
   description: 'Pupils with an EHC plan or statement as a percentage of all pupils, from the January school census.',
-  source: `${LAIT} (school census)`,
-  release: 'data store, April 2026',
+  source: `${LAIT_SOURCE} (school census)`,
+  release: LAIT_RELEASE,
   better: null,
 });
 
@@ -397,8 +396,8 @@ export const ks2EhcP = viewMeasure({
   axisLabel: '% at expected standard',
   domain: [0, 100],
   description: 'Pupils with an EHC plan reaching the expected standard in reading, writing and maths at the end of key stage 2, state-funded schools.',
-  source: LAIT,
-  release: 'data store, April 2026',
+  source: LAIT_SOURCE,
+  release: LAIT_RELEASE,
   better: 'higher',
 });
 
@@ -413,8 +412,8 @@ export const att8Ehcp = viewMeasure({
   period: 'academic year',
   axisLabel: 'Attainment 8 score',
   description: 'Average Attainment 8 score per pupil with an EHC plan at the end of key stage 4 (GCSE), state-funded schools.',
-  source: LAIT,
-  release: 'data store, April 2026',
+  source: LAIT_SOURCE,
+  release: LAIT_RELEASE,
   better: 'higher',
 });
 

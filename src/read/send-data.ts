@@ -11,7 +11,12 @@ import type { Area } from '../lib/geography.ts';
 import { ENGLAND, fromJsonCell, SeriesView, type JsonCell, type SeriesJson } from '../lib/series.ts';
 import { fmtInt, fmtPc, growthPc, timelinessText } from '../lib/send-text.ts';
 import { median } from '../lib/spread.ts';
-import { geo } from './site.ts';
+import { formatMonth } from '../lib/format.ts';
+import { geo, sourceDate, sourceLine } from './site.ts';
+
+/** Every chart and measure from the LAIT data store cites it this way, from data/sources.json. */
+export const LAIT_SOURCE = sourceLine('lait-store');
+export const LAIT_RELEASE = `data store, ${formatMonth(sourceDate('lait-store'))}`;
 
 export const ehcp = new SeriesView(ehcpJson as unknown as SeriesJson);
 export const tribunal = new SeriesView(tribunalJson as unknown as SeriesJson);
