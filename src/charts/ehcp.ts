@@ -10,15 +10,14 @@ import type { Column, CsvValue } from '../lib/downloads.ts';
 import { formatNumber, listInProse } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { ENGLAND, type SeriesView } from '../lib/series.ts';
-import { blankReason, compare, ehcp, ehcpWithheld, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell } from '../read/send-data.ts';
+import { blankReason, compare, ehcp, ehcpWithheld, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell, SEN2_RELEASE, SEN2_SOURCE } from '../read/send-data.ts';
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
 import { PALETTE } from './render.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-const SEN2 = 'Department for Education, Education, health and care plans (SEN2)';
-export const SEN2_RELEASE = 'June 2025 release, with the 2022 and 2023 releases for earlier years';
+const SEN2 = SEN2_SOURCE;
 const NEET_SOURCE = 'Department for Education, Participation in education, training and NEET age 16 to 17 by local authority';
 
 const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);

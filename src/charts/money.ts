@@ -10,7 +10,7 @@ import type { Column } from '../lib/downloads.ts';
 import { formatNumber, listInProse, plural } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { ENGLAND } from '../lib/series.ts';
-import { LAIT_RELEASE, outcomes } from '../read/send-data.ts';
+import { LAIT_RELEASE, outcomes, SEN2_SOURCE } from '../read/send-data.ts';
 import { spread } from '../lib/spread.ts';
 import { geo } from '../read/site.ts';
 import {
@@ -36,7 +36,7 @@ import { PALETTE, textWidth } from './render.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
 
 const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
-const SEN2 = 'Department for Education, Education, health and care plans (SEN2)';
+const SEN2 = SEN2_SOURCE;
 
 // ---------------------------------------------------------------- national
 

@@ -12,11 +12,10 @@ import { areaInspections, eventsOf, inspections, RELEASE as INSPECTIONS_RELEASE,
 import { formatDate, formatNumber, formatPercent } from '../lib/format.ts';
 import { SYMBOLS, isSymbolCode, type Cell } from '../lib/cell.ts';
 import { sen, senSeries } from '../read/absence-data.ts';
-import { ehcp, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell, planGrowth, regionCell, tribunal } from '../read/send-data.ts';
+import { ehcp, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell, planGrowth, regionCell, SEN2_RELEASE, SEN2_SOURCE, tribunal } from '../read/send-data.ts';
 import { ENGLAND, type SeriesView } from '../lib/series.ts';
 import { geo } from '../read/site.ts';
 import { median } from '../lib/spread.ts';
-import { SEN2_RELEASE } from '../charts/ehcp.ts';
 import { TRIBUNAL_RELEASE, TRIBUNAL_SOURCE } from '../charts/tribunal.ts';
 import type { Area } from '../lib/geography.ts';
 import { OUTCOME_LABELS, type Outcome } from '../lib/inspections.ts';
@@ -122,7 +121,7 @@ export const ehcPlans: KeyMeasure = {
   label: 'EHC plans held in January',
   unit: '',
   description: 'Children and young people with an education, health and care (EHC) plan maintained by the council, in January each year.',
-  source: 'DfE, Education, health and care plans',
+  source: SEN2_SOURCE,
   release: SEN2_RELEASE,
   sourceIds: ehcp.measure('ehc_plans').sourceIds,
   display: (p) => (p.value === null ? symbolWords(p) : formatNumber(p.value)),
@@ -137,7 +136,7 @@ export const timeliness: KeyMeasure = {
   label: 'New EHC plans issued within 20 weeks',
   unit: '%',
   description: 'Percentage of new EHC plans issued within the legal limit of 20 weeks, including exception cases, in each calendar year.',
-  source: 'DfE, Education, health and care plans',
+  source: SEN2_SOURCE,
   release: SEN2_RELEASE,
   sourceIds: ehcp.measure('t20_pc').sourceIds,
   display: (p) => (p.value === null ? symbolWords(p) : formatPercent(p.value, 1)),
@@ -287,7 +286,6 @@ function viewMeasure(o: {
   return m;
 }
 
-const SEN2_SOURCE = 'Department for Education, Education, health and care plans (SEN2)';
 
 export const pupilsWithPlan = viewMeasure({
   id: 'pupils-with-plan',
@@ -328,7 +326,7 @@ export const planGrowth5: MeasureDef = (() => {
     period: `January, against January ${YEARS} years before`,
     axisLabel: `% change over ${YEARS} years`,
     description: `Change in the number of children and young people with an EHC plan (or statement) over the ${YEARS} years to January: worked out here from DfE's published counts.`,
-    source: 'DfE, Education, health and care plans; growth worked out from the published counts',
+    source: `${SEN2_SOURCE}; growth worked out from the published counts`,
     release: SEN2_RELEASE,
     sourceIds: ehcp.measure('ehc_plans').sourceIds,
     format: fmt,

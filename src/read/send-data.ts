@@ -17,6 +17,9 @@ import { geo, sourceDate, sourceLine } from './site.ts';
 /** Every chart and measure from the LAIT data store cites it this way, from data/sources.json. */
 export const LAIT_SOURCE = sourceLine('lait-store');
 export const LAIT_RELEASE = `data store, ${formatMonth(sourceDate('lait-store'))}`;
+/** And every chart and measure from the SEN2 collection (EHC plans). */
+export const SEN2_SOURCE = `${sourceLine('ehcp-2025-caseload')} (SEN2)`;
+export const SEN2_RELEASE = 'June 2025 release, with the 2022 and 2023 releases for earlier years';
 
 export const ehcp = new SeriesView(ehcpJson as unknown as SeriesJson);
 export const tribunal = new SeriesView(tribunalJson as unknown as SeriesJson);
