@@ -127,7 +127,12 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     sentences.push(`Among its ${neighbourVals.length} statistical neighbours with a figure, the highest was ${top.name} (${fmt(val(top)!)}) and the lowest ${bottom.name} (${fmt(val(bottom)!)}).`);
   }
   const missing = rows.filter((r) => r.role === 'neighbour' && val(r) === null);
-  if (missing.length) sentences.push(`No figure for ${listInProse(missing.map((r) => `${r.name} (${r.why})`))}.`);
+  if (missing.length) {
+    // Neighbours with the same reason share it: "No figure for Derby, Peterborough and Luton (not yet inspected …)".
+    const byWhy = new Map<string, string[]>();
+    for (const r of missing) byWhy.set(r.why ?? 'no figure', [...(byWhy.get(r.why ?? 'no figure') ?? []), r.name]);
+    sentences.push(`No figure for ${listInProse([...byWhy].map(([why, names]) => `${listInProse(names)} (${why})`))}.`);
+  }
   const refWords = [eng !== null ? `${refs.england?.long ?? engLabel} ${fmt(eng)}` : null, reg !== null ? `${refs.region?.long ?? regLabel} ${fmt(reg)}` : null].filter((x): x is string => x !== null);
   if (refWords.length) sentences.push(capital(`For reference: ${listInProse(refWords)}.`));
 
@@ -216,7 +221,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
           // White on dark blue, black on turquoise.
           Plot.text(bars.filter((b) => b.area === isArea && inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'end', dx: -4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: isArea ? 'white' : PALETTE.text }),
         ]),
-        Plot.text(gaps, { x: lo, y: 'name', text: (d: { why: string }) => capital(d.why.length > maxWhy ? `${d.why.slice(0, maxWhy - 1)}…` : d.why), textAnchor: 'start', dx: 4, fontSize: 13, fontStyle: 'italic', fill: PALETTE.darkGrey, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+        Plot.text(gaps, { x: lo, y: 'name', text: (d: { why: string }) => (d.why.length > maxWhy && m.gapLabel ? m.gapLabel : capital(d.why.length > maxWhy ? `${d.why.slice(0, maxWhy - 1)}…` : d.why)), textAnchor: 'start', dx: 4, fontSize: 13, fontStyle: 'italic', fill: PALETTE.darkGrey, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       ],
     };
   };

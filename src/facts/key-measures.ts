@@ -210,6 +210,8 @@ export interface MeasureDef extends KeyMeasure {
   region(regionCode: string): Reference | null;
   /** Why an area has no figure: the point's symbol in words, or why there is no point at all. */
   whyNoValue(area: Area, point: SeriesPoint | undefined): string;
+  /** Where a reason is too long to sit beside a missing bar in the chart, the short words drawn instead ("Not yet inspected"). */
+  gapLabel?: string;
   /** The counts behind a rate (shown beside it, so a figure from a handful of cases is seen as such). */
   counts?(laCode: string, period: string): { numerator: Cell; denominator: Cell; of: string } | null;
   /** Column labels for those counts: "Within 20 weeks", "New plans issued". */
@@ -466,6 +468,7 @@ export const inspectionOutcomeDef: MeasureDef = {
   england: () => latestOutcomeMedian('England', geo.areas),
   region: (code) => latestOutcomeMedian(regionName(code), geo.areasInRegion(code)),
   whyNoValue: () => 'not yet inspected under the 2023 framework',
+  gapLabel: 'Not yet inspected',
 };
 
 function latestOutcomeMedian(place: string, areas: readonly Area[]): Reference {

@@ -81,6 +81,7 @@ describe('benchmark chart goldens', () => {
     // No year has a figure, so no sentence, note or subtitle names one (it read "In no year").
     expect(JSON.stringify({ s: spec.subtitle, m: spec.summary, n: spec.notes })).not.toMatch(/no year/i);
     expect(spec.notes.filter((n) => /^No (England|West Midlands) figure/.test(n))).toHaveLength(2);
-    expect(spec.summary).toContain('Coventry has no figure: no figure published. No figure for Derby (no figure published), ');
+    // Neighbours with the same reason are listed once, with it.
+    expect(spec.summary).toContain('Coventry has no figure: no figure published. No figure for Derby, Southampton, Peterborough, Bolton, Wolverhampton, Hillingdon, Rochdale, Walsall, Luton and Stoke-on-Trent (no figure published).');
   });
 });
