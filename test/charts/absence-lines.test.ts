@@ -6,7 +6,7 @@
  * goldens and lines.test.ts's show what that merge changes.
  */
 import { describe, expect, it } from 'vitest';
-import { checkGolden } from './golden.ts';
+import { checkGoldenPair } from './golden.ts';
 import { chartPhoneSvg, chartSvg, dotsIn, linePlot, wordsIn, type ChartSpec } from './fixtures.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL } from '../../src/charts/series-style.ts';
 
@@ -24,11 +24,7 @@ const comparisons = (region: string): Series => [
 
 function golden(name: string, series: Series) {
   const spec = { id: 'fixture-absence-lines', plot: linePlot(PERIODS, series, 'Persistently absent (%)', { ticks: PERIODS.filter((_, i) => i % 3 === 0) }) } as unknown as ChartSpec;
-  const desktop = chartSvg(spec);
-  const phone = chartPhoneSvg(spec);
-  checkGolden(`absence-lines.${name}`, desktop);
-  checkGolden(`absence-lines.${name}.phone`, phone);
-  return { desktop, phone };
+  return checkGoldenPair('absence-lines', name, { desktop: chartSvg(spec), phone: chartPhoneSvg(spec) });
 }
 
 const AREA = COMPARISON_STYLE.area.stroke;

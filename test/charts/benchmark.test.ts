@@ -3,16 +3,10 @@
  * golden SVGs, desktop and phone, for normal, suppressed, reorganised and all-missing cases.
  */
 import { describe, expect, it } from 'vitest';
-import { checkGolden } from './golden.ts';
+import { checkGoldenPair } from './golden.ts';
 import { area, barsIn, benchmarkMeasure, benchmarkSpec, checkSpec, drawings, neighbourhoodPoints, NEIGHBOUR_SERIES, points, ENGLAND_SERIES, REGION_SERIES } from './fixtures.ts';
 
-function golden(name: string, spec: ReturnType<typeof benchmarkSpec>) {
-  checkSpec(spec);
-  const { desktop, phone } = drawings(spec);
-  checkGolden(`benchmark.${name}`, desktop);
-  checkGolden(`benchmark.${name}.phone`, phone);
-  return { desktop, phone };
-}
+const golden = (name: string, spec: ReturnType<typeof benchmarkSpec>) => checkGoldenPair('benchmark', name, drawings(checkSpec(spec)));
 
 describe('benchmark chart goldens', () => {
   it('normal: the area and 10 neighbours as bars, England and the region as lines, a small rate with its counts', () => {

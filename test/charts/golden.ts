@@ -72,3 +72,10 @@ export function checkGolden(name: string, svg: string, dir = OUTPUT_DIR): Golden
       `The new drawing is in ${shown(changed)}. If the change is intended, run \`UPDATE_GOLDENS=1 npx vitest run test/charts\` and review the diff.`,
   );
 }
+
+/** Check a chart's desktop and phone drawings against `<type>.<name>.svg` and `<type>.<name>.phone.svg`. */
+export function checkGoldenPair(type: string, name: string, d: { desktop: string; phone: string }): { desktop: string; phone: string } {
+  checkGolden(`${type}.${name}`, d.desktop);
+  checkGolden(`${type}.${name}.phone`, d.phone);
+  return d;
+}

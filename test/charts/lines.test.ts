@@ -4,19 +4,14 @@
  * normal area, one with suppressed years, a reorganised area and one with no figures at all.
  */
 import { describe, expect, it } from 'vitest';
-import { checkGolden } from './golden.ts';
+import { checkGoldenPair } from './golden.ts';
 import { area, dotsIn, drawings, lineChart } from './fixtures.ts';
 import { COMPARISON_STYLE } from '../../src/charts/series-style.ts';
 
 const AREA = COMPARISON_STYLE.area.stroke;
 const ENG = COMPARISON_STYLE.england.stroke;
 
-function golden(name: string, spec: ReturnType<typeof lineChart>) {
-  const { desktop, phone } = drawings(spec);
-  checkGolden(`lines.${name}`, desktop);
-  checkGolden(`lines.${name}.phone`, phone);
-  return { desktop, phone };
-}
+const golden = (name: string, spec: ReturnType<typeof lineChart>) => checkGoldenPair('lines', name, drawings(spec));
 
 describe('area line chart goldens', () => {
   it('normal: every year drawn for the area and England, with a title against England', () => {

@@ -8,7 +8,7 @@
  * separate reorganised case.
  */
 import { describe, expect, it } from 'vitest';
-import { checkGolden } from './golden.ts';
+import { checkGoldenPair } from './golden.ts';
 import { barsIn, checkSpec, drawings, geo, rankChart, RANK_MEASURES } from './fixtures.ts';
 
 const EHCP = RANK_MEASURES.find((m) => m.id === 'ehcp')!;
@@ -32,13 +32,7 @@ function ranked(values: (number | null)[]) {
   };
 }
 
-function golden(name: string, spec: ReturnType<typeof rankChart>) {
-  checkSpec(spec);
-  const { desktop, phone } = drawings(spec);
-  checkGolden(`ranked.${name}`, desktop);
-  checkGolden(`ranked.${name}.phone`, phone);
-  return { desktop, phone };
-}
+const golden = (name: string, spec: ReturnType<typeof rankChart>) => checkGoldenPair('ranked', name, drawings(checkSpec(spec)));
 
 describe('ranked bar goldens', () => {
   it('normal: one bar per area on desktop; the phone shows the 10 lowest, the 10 highest and how many lie between', () => {

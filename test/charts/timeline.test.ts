@@ -8,7 +8,7 @@
  * value is an undated event ("date not published").
  */
 import { describe, expect, it } from 'vitest';
-import { checkGolden } from './golden.ts';
+import { checkGoldenPair } from './golden.ts';
 import { chartPhoneSvg, chartSvg, PHONE_WIDTH, stackedOutcomePlot, timelineSvg, timelineText, timelineTitle, type ChartSpec } from './fixtures.ts';
 
 type Entry = Parameters<typeof timelineSvg>[0][number];
@@ -20,13 +20,7 @@ const full2: Entry = { date: '2024-02-05', when: '5 February 2024', kind: 'full-
 const full3: Entry = { date: '2023-06-12', when: '12 June 2023', kind: 'full-inspection', title: 'Full inspection: outcome 3', detail: 'Widespread and/or systemic failings', outcome: 3, source: SRC };
 const next = (when: string, after: string): Entry => ({ date: '2027-02-01', when, kind: 'expected', title: 'Next full inspection expected', detail: after, outcome: null, source: 'rule' });
 
-function golden(name: string, entries: Entry[]) {
-  const desktop = timelineSvg(entries);
-  const phone = timelineSvg(entries, PHONE_WIDTH);
-  checkGolden(`timeline.${name}`, desktop);
-  checkGolden(`timeline.${name}.phone`, phone);
-  return { desktop, phone };
-}
+const golden = (name: string, entries: Entry[]) => checkGoldenPair('timeline', name, { desktop: timelineSvg(entries), phone: timelineSvg(entries, PHONE_WIDTH) });
 
 const markers = (svg: string) => ({
   circles: (svg.match(/<circle/g) ?? []).length,
@@ -88,10 +82,7 @@ describe('stacked outcome bar goldens', () => {
       { y: 'Yorkshire and The Humber', counts: { 'outcome-1': 2, 'outcome-2': 6, 'outcome-3': 2, 'not-yet': 5 } },
       { y: 'South West', counts: { 'outcome-1': 1, 'outcome-2': 4, 'outcome-3': 3, 'not-yet': 7 } },
     ]);
-    const desktop = chartSvg(s);
-    const phone = chartPhoneSvg(s);
-    checkGolden('stacked.normal', desktop);
-    checkGolden('stacked.normal.phone', phone);
+    const { desktop, phone } = checkGoldenPair('stacked', 'normal', { desktop: chartSvg(s), phone: chartPhoneSvg(s) });
     for (const svg of [desktop, phone]) expect(svg).toContain('class="chart-key"');
     expect(segments(desktop)).toBeGreaterThanOrEqual(12);
   });
@@ -101,9 +92,7 @@ describe('stacked outcome bar goldens', () => {
       { y: 'North East', counts: { 'outcome-1': 0, 'outcome-2': 5, 'outcome-3': 0, 'not-yet': 7 } },
       { y: 'London', counts: { 'outcome-1': 4, 'outcome-2': 0, 'outcome-3': 0, 'not-yet': 29 } },
     ]);
-    const desktop = chartSvg(s);
-    checkGolden('stacked.zeros', desktop);
-    checkGolden('stacked.zeros.phone', chartPhoneSvg(s));
+    const { desktop } = checkGoldenPair('stacked', 'zeros', { desktop: chartSvg(s), phone: chartPhoneSvg(s) });
     const labels = /aria-label="text">([^]*?)<\/g>/.exec(desktop)![1]!;
     expect([...labels.matchAll(/>(\d+)<\/text>/g)].map((m) => m[1])).toEqual(['5', '7', '4', '29']);
   });
