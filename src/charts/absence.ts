@@ -257,7 +257,7 @@ function compareChart(slug: string): ChartSpec {
   }
   const total = rows.filter((r) => r.education_phase === PHASE_LABEL.total);
   // Short labels in the chart; the table and CSV give each comparison in full.
-  const short = new Map([[places[0]!, area.name], [places[1]!, 'Statistical neighbours (median)'], [places[2]!, 'Median of region'], [places[3]!, 'Median of all areas']]);
+  const short = new Map([[places[0]!, area.name], [places[1]!, NEIGHBOURS_LABEL], [places[2]!, 'Median of region'], [places[3]!, 'Median of all areas']]);
   // Names over about 14 characters break onto a second line; the margin fits the longest line.
   const compareLeft = Math.max(...[...short.values()].flatMap((l) => wrapLines(l, 22)).map((l) => textWidth(l, 14))) + 12;
   const plotData = total.map((r) => ({ group: r.sen_status as string, place: r.place as string, label: short.get(r.place as string)!, v: num(r.rate as Cell) ?? NaN, own: r.place === area.name }));

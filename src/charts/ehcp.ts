@@ -572,7 +572,7 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
           { name: 'area', type: 'Indicator', label: area.name, unit: o.unit, dp: o.dp, measure: measureWords, place: area.name },
           ...(o.extraColumns ?? []).map((e): Column => ({ name: e.name, type: 'Indicator', label: e.label, unit: '', dp: 0, place: area.name })),
           { name: 'region', type: 'Indicator', label: names.region, unit: o.unit, dp: o.dp, measure: measureWords, place: names.region },
-          { name: 'neighbours', type: 'Indicator', label: 'Statistical neighbours (median)', unit: o.unit, dp: o.dp, measure: measureWords, place: 'Statistical neighbours (median of 10)' },
+          { name: 'neighbours', type: 'Indicator', label: NEIGHBOURS_LABEL, unit: o.unit, dp: o.dp, measure: measureWords, place: 'Statistical neighbours (median of 10)' },
           { name: 'neighbours_n', type: 'Indicator', label: 'Statistical neighbours with a figure', unit: '', dp: 0, place: 'Statistical neighbours (median of 10)' },
           { name: 'england', type: 'Indicator', label: 'England', unit: o.unit, dp: o.dp, measure: measureWords, place: 'England' },
         ],

@@ -16,7 +16,7 @@ import { compareText, fmtInt, fmtPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
 import { AREA_SERIES, linesPlot } from './ehcp.ts';
 import { PALETTE } from './render.ts';
-import { COMPARISON_STYLE } from './series-style.ts';
+import { COMPARISON_STYLE, NEIGHBOURS_LABEL } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 export const TRIBUNAL_SOURCE = 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table (Education, health and care plans)';
@@ -207,7 +207,7 @@ export const areaAppealRate: ChartFactory = {
         { name: 'appeals', type: 'Indicator', label: 'Appeals', unit: '', dp: 0 },
         { name: 'decisions', type: 'Indicator', label: 'Appealable decisions', unit: '', dp: 0 },
         { name: 'region', type: 'Indicator', label: names.region, unit: '%', dp: 1 },
-        { name: 'neighbours', type: 'Indicator', label: 'Statistical neighbours (median)', unit: '%', dp: 1 },
+        { name: 'neighbours', type: 'Indicator', label: NEIGHBOURS_LABEL, unit: '%', dp: 1 },
         { name: 'neighbours_n', type: 'Indicator', label: 'Statistical neighbours with a figure', unit: '', dp: 0 },
         { name: 'england', type: 'Indicator', label: 'England', unit: '%', dp: 1 },
       ],
