@@ -170,8 +170,16 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     const frame = width - marginLeft - marginRight;
     const px = (v: number) => ((v - lo) / span) * frame;
     const w = (t: string, bold = false) => textWidth(t, 13, bold) * 1.2 + 8;
-    /** A value label too long for the space right of its bar goes inside the bar's end. */
-    const inside = (b: { v: number; label: string; area: boolean }) => px(b.v) + w(b.label, b.area) > frame + marginRight;
+    /**
+     * A value label goes inside its bar's end when it is too long for the space right of the bar, or when
+     * an England or region line would cross it there and the bar is long enough to hold it.
+     */
+    const inside = (b: { v: number; label: string; area: boolean }) => {
+      const start = px(b.v) + 4;
+      const end = start + w(b.label, b.area);
+      const crossed = refMarks.some((r) => px(r.v) >= start - 3 && px(r.v) <= end + 3);
+      return end > frame + marginRight || (crossed && px(b.v) >= w(b.label, b.area) + 4);
+    };
     /**
      * A reference label starts at its line, or ends there when it would run past the right edge; on a
      * phone, where neither side has room, it drops its qualifier ("(median)") and then shortens the name.
