@@ -174,11 +174,16 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
      * A value label goes inside its bar's end when it is too long for the space right of the bar, or when
      * an England or region line would cross it there and the bar is long enough to hold it.
      */
+    const crosses = (x: number, b: { label: string; area: boolean }) => refMarks.filter((r) => px(r.v) >= px(x) + 1 && px(r.v) <= px(x) + 4 + w(b.label, b.area) + 3);
     const inside = (b: { v: number; label: string; area: boolean }) => {
-      const start = px(b.v) + 4;
-      const end = start + w(b.label, b.area);
-      const crossed = refMarks.some((r) => px(r.v) >= start - 3 && px(r.v) <= end + 3);
-      return end > frame + marginRight || (crossed && px(b.v) >= w(b.label, b.area) + 4);
+      const end = px(b.v) + 4 + w(b.label, b.area);
+      return end > frame + marginRight || (crosses(b.v, b).length > 0 && px(b.v) >= w(b.label, b.area) + 4);
+    };
+    /** Where a label outside its bar starts: at the bar's end, or past the lines that would cross it (when that still fits). */
+    const labelX = (b: { v: number; label: string; area: boolean }) => {
+      let x = b.v;
+      for (let c = crosses(x, b); c.length > 0; c = crosses(x, b)) x = Math.max(...c.map((r) => r.v));
+      return px(x) + 4 + w(b.label, b.area) <= frame + marginRight ? x : b.v;
     };
     /**
      * A reference label starts at its line, or ends there when it would run past the right edge; on a
@@ -225,7 +230,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
         Plot.barX(bars, { x1: lo, x2: 'v', y: 'name', fill: (d: { area: boolean }) => (d.area ? AREA_FILL : NEIGHBOUR_FILL) }),
         ...[true, false].flatMap((isArea) => [
           Plot.text(order.filter((r) => (r.role === 'area') === isArea), { x: lo, y: 'name', text: (r: { name: string }) => wrapped.get(r.name)!, textAnchor: 'end', dx: -6, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text }),
-          Plot.text(bars.filter((b) => b.area === isArea && !inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+          Plot.text(bars.filter((b) => b.area === isArea && !inside(b)), { x: labelX, y: 'name', text: 'label', textAnchor: 'start', dx: 4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
           // White on dark blue, black on turquoise.
           Plot.text(bars.filter((b) => b.area === isArea && inside(b)), { x: 'v', y: 'name', text: 'label', textAnchor: 'end', dx: -4, fontSize: 13, fontWeight: isArea ? 700 : 400, fill: isArea ? 'white' : PALETTE.text }),
         ]),
