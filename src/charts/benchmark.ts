@@ -84,12 +84,15 @@ function titleFor(m: MeasureDef, areaValue: number | null, others: number[], why
   if (n === 0) return fit(`${m.noun}: no neighbour has a figure`);
   const higher = others.filter((v) => areaValue > v).length;
   const lower = others.filter((v) => areaValue < v).length;
+  // "lower than all 10 neighbours", "better than 6 of 10 neighbours", "the same as all 10 neighbours".
+  const than = (word: string, k: number) => `${m.noun}: ${word} than ${k === n ? 'all' : `${k} of`} ${n} neighbours`;
+  if (higher === 0 && lower === 0) return fit(`${m.noun}: the same as all ${n} neighbours`);
   let t: string;
-  if (m.better === null) t = higher >= lower ? `${m.noun}: higher than ${higher} of ${n} neighbours` : `${m.noun}: lower than ${lower} of ${n} neighbours`;
+  if (m.better === null) t = higher >= lower ? than('higher', higher) : than('lower', lower);
   else {
     const better = m.better === 'higher' ? higher : lower;
     const worse = m.better === 'higher' ? lower : higher;
-    t = better >= worse ? `${m.noun}: better than ${better} of ${n} neighbours` : `${m.noun}: worse than ${worse} of ${n} neighbours`;
+    t = better >= worse ? than('better', better) : than('worse', worse);
   }
   return fit(t);
 }

@@ -18,6 +18,10 @@ describe('neighbour benchmark charts', async () => {
         expect(names.slice(0, 11).sort(), `${m.id} ${area.slug}`).toEqual([area.name, ...area.neighbours.map((n) => geo.area(n.laCode).name)].sort());
         expect(spec.rows.filter((r) => r.role === 'Reference')).toHaveLength(2);
         expect(spec.subtitle).toMatch(/(Lower is better|Higher is better|Neither higher nor lower is better)\.$/);
+        // "lower than all 10 neighbours", never "lower than 10 of 10" or "higher than 0 of 10".
+        const k = /than (\d+) of (\d+) neighbours$/.exec(spec.title);
+        if (k) expect(Number(k[1]), spec.title).toBeGreaterThan(0);
+        if (k) expect(k[1], spec.title).not.toBe(k[2]);
       }
     }
   }, 120_000);
@@ -46,6 +50,6 @@ describe('neighbour benchmark charts', async () => {
     const spec = benchmarkFactory(m).make('warwickshire');
     expect(spec.id).toBe('benchmark-new-measure');
     expect(spec.subtitle).toContain('Lower is better');
-    expect(spec.title).toMatch(/^New measure: (better|worse) than \d+ of \d+ neighbours$/);
+    expect(spec.title).toMatch(/^New measure: (better|worse) than (\d+ of|all) \d+ neighbours$/);
   });
 });
