@@ -10,13 +10,13 @@ import { areasByRegion } from './geography.ts';
 import { INSPECTION_CHARTS } from './inspections.ts';
 import { MONEY_CHARTS } from './money.ts';
 import { TRIBUNAL_CHARTS } from './tribunal.ts';
-import type { ChartFactory, ChartSpec } from './types.ts';
+import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
 
 export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts, ...EHCP_CHARTS, ...TRIBUNAL_CHARTS, ...MONEY_CHARTS, ...BENCHMARK_CHARTS];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {
-  if (byId.size !== CHARTS.length) {
+  if (byId.size !== CHARTS.length || CHARTS.some((f) => byId.get(f.id) !== f)) {
     byId.clear();
     for (const f of CHARTS) {
       if (byId.has(f.id)) throw new Error(`two charts have the id ${f.id}`);
@@ -35,7 +35,9 @@ export function chart(id: string, key: string): ChartSpec {
   if (!spec) {
     const f = factories().get(id);
     if (!f) throw new Error(`no chart with id ${id}`);
-    spec = f.make(key);
+    // Every consumer (pages, CSV, SVG, PNG, README, embeds) gets its spec from here, so every spec is checked here.
+    spec = checkSpec(f.make(key));
+    if (spec.id !== id || spec.key !== key) throw new Error(`chart ${id}/${key}: its factory made a spec for ${spec.id}/${spec.key}`);
     cache.set(cacheKey, spec);
   }
   return spec;

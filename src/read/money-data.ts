@@ -13,6 +13,7 @@ import { compare, outcomes, type Comparison } from './send-data.ts';
 import { median } from '../lib/spread.ts';
 import { formatNumber, formatPercent } from '../lib/format.ts';
 import { geo } from './site.ts';
+import { BLOCKS } from '../datasets/money.ts';
 
 export const money = new SeriesView(moneyJson as unknown as SeriesJson);
 export const prevalence = new SeriesView(prevalenceJson as unknown as SeriesJson);
@@ -115,9 +116,4 @@ export function deficitWords(n: number): string {
 export const describe = (c: Cell, f: (n: number) => string): string => describeCell(c, f);
 
 /** The four blocks of the DSG, in the allocation tables' order. */
-export const BLOCK_LABELS = [
-  { id: 'schools_block', label: 'Schools block' },
-  { id: 'central_school_services_block', label: 'Central school services block' },
-  { id: 'high_needs_block', label: 'High needs block' },
-  { id: 'early_years_block', label: 'Early years block' },
-] as const;
+export const BLOCK_LABELS = BLOCKS;
