@@ -522,6 +522,8 @@ export function rankChart(m: RankMeasure, ranked: ReturnType<typeof rankValues> 
   const year = formatPeriod(period);
   const have = values.filter((d) => d.v !== null).sort((a, b) => a.v! - b.v! || a.area.name.localeCompare(b.area.name));
   const none = values.filter((d) => d.v === null);
+  // A ranking needs figures: the build stops with what is wrong rather than drawing an empty chart.
+  if (have.length < 2) throw new Error(`absence ranking ${m.id}, ${year}: ${plural(have.length, 'area')} with a figure (${plural(none.length, 'area')} suppressed or not published); a ranking needs at least two. Check the absence source rows for ${year}.`);
   const s = spread(values.map((d) => d.v))!;
   const rows = [
     ...have.map((d, i) => ({ rank: i + 1, la_name: d.area.name, region_name: geo.regionOf(d.area).name, rate: value(d.v!) })),

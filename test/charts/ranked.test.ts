@@ -63,8 +63,7 @@ describe('ranked bar goldens', () => {
   });
 
   it('all missing: stops (throws) rather than drawing an empty ranking', () => {
-    // No golden: there is no drawing. The error is a TypeError from the summary, not a located
-    // message; noted in the report as a gap.
-    expect(() => rankChart(EHCP, ranked(RATES.map(() => null)))).toThrow();
+    // No golden: there is no drawing. The build stops saying what is wrong and where to look.
+    expect(() => rankChart(EHCP, ranked(RATES.map(() => null)))).toThrow(/^absence ranking ehcp, .*: 0 areas with a figure \(\d+ areas suppressed or not published\); a ranking needs at least two\. Check the absence source rows/);
   });
 });
