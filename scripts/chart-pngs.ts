@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svgToPng } from '../src/charts/png.ts';
+import { pool } from './pool.ts';
 
 /** Files one worker process draws before it exits (see writeAllPngs). */
 const BATCH = 120;
@@ -54,15 +55,6 @@ export async function writeAllPngs(dist: string, workers = Math.max(1, available
   return files.length;
 }
 
-/** Run fn over items with at most `limit` in flight. */
-async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--worker')) {

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page as PwPage } from 'playwright-core';
 import { loadConfig } from './config.ts';
+import { pool } from '../pool.ts';
 
 export async function launchBrowser(): Promise<Browser> {
   const { chromium: c } = loadConfig();
@@ -11,19 +12,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: c.executablePath, args: c.args });
 }
 
-/** Run fn over items with at most `limit` in flight. Results keep input order. */
-export async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
+export { pool } from '../pool.ts';
 
 /**
  * Open each built page (`origin` + its url) in a new tab of one browser context, at most

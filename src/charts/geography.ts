@@ -1,12 +1,12 @@
 /** Charts about the areas themselves. */
 import * as Plot from '@observablehq/plot';
-import { geo, sourceRelease } from '../read/site.ts';
+import { geo, sourceDate } from '../read/site.ts';
 import { formatDate, listInProse, plural } from '../lib/format.ts';
 import { PALETTE, textWidth } from './render.ts';
 import type { ChartFactory } from './types.ts';
 
 /** The date of the register snapshot, from its manifest entry ("… (2026-07-27)"). */
-const registerDate = formatDate(/\((\d{4}-\d{2}-\d{2})\)/.exec(sourceRelease('geo-las'))?.[1] ?? (() => { throw new Error('geo-las release has no date'); })());
+const registerDate = formatDate(sourceDate('geo-las'));
 
 export const areasByRegion: ChartFactory = {
   id: 'areas-by-region',

@@ -6,12 +6,12 @@
  * statistical neighbours. "What stands out" lists only figures clearly outside
  * the neighbours' range, worded neutrally.
  */
-import { MIN_CASES, SHOW_COUNT_BELOW, isSmallArea, plansWord, smallAreaNote } from './small-numbers.ts';
+import { MIN_CASES, SHOW_COUNT_BELOW, isSmallArea, smallAreaNote } from './small-numbers.ts';
 import { areaInspections, describeEvent, eventsOf } from '../charts/inspections.ts';
 import { persistentAbsenceFacts, senLatestIndex, senSeries } from '../read/absence-data.ts';
 import type { Cell } from '../lib/cell.ts';
 import { describeStanding, outsideRange, standing } from '../lib/compare.ts';
-import { formatMonth, formatNumber, formatPercent, formatPeriod } from '../lib/format.ts';
+import { formatMonth, formatNumber, formatPercent, formatPeriod, plural } from '../lib/format.ts';
 import type { Area, GeographyIndex } from '../lib/geography.ts';
 import { eventDate } from '../lib/inspections.ts';
 import { ehcp, ehcpCountFacts, planGrowth, plansCell, predecessorsOf, timelinessFacts } from '../read/send-data.ts';
@@ -88,7 +88,7 @@ function plansFacts(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFact {
   } else {
     const s = standing(g.area, geo.neighboursOf(area).map((n) => planGrowth(n.laCode, g.from, g.to)));
     const base = valueOf(plansCell(area.laCode, g.from));
-    const small = base !== null && base < SHOW_COUNT_BELOW && count !== null ? `, from ${formatNumber(base)} to ${plansWord(count)}` : '';
+    const small = base !== null && base < SHOW_COUNT_BELOW && count !== null ? `, from ${formatNumber(base)} to ${plural(count, 'plan')}` : '';
     details.push(
       `${g.area >= 0 ? 'Up' : 'Down'} ${pc(Math.abs(g.area))} since January ${g.from}${small}` +
         (g.england === null ? '.' : ` (England ${signedPc(g.england)}${g.region === null ? '' : `, region ${signedPc(g.region)}`}).`),
@@ -113,11 +113,11 @@ function timelinessFact(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFa
   const den = valueOf(t.plansIssued);
   const num = valueOf(t.withinLimit);
   const details: string[] = [];
-  const counted = v !== null && den !== null && num !== null && den < SHOW_COUNT_BELOW ? ` – ${formatNumber(num)} of ${plansWord(den)}` : '';
+  const counted = v !== null && den !== null && num !== null && den < SHOW_COUNT_BELOW ? ` – ${formatNumber(num)} of ${plural(den, 'plan')}` : '';
   if (v !== null && den !== null && den < MIN_CASES) {
     const eng = valueOf(t.pc.england);
     if (eng !== null) details.push(`England ${pc(eng)}.`);
-    details.push(`Based on ${plansWord(den)}: too few (fewer than ${MIN_CASES}) to compare fairly with other areas.`);
+    details.push(`Based on ${plural(den, 'plan')}: too few (fewer than ${MIN_CASES}) to compare fairly with other areas.`);
   } else if (v !== null) {
     const eng = valueOf(t.pc.england);
     const reg = valueOf(t.pc.region);

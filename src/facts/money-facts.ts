@@ -32,13 +32,9 @@ function prevalenceFact(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFa
     if (sup !== null) details.push(`${formatPercent(sup)} on SEN support${val(f.support.england) === null ? '' : ` (England ${formatPercent(val(f.support.england)!)})`}.`);
     if (e !== null) details.push(`England ${formatPercent(e)}${val(f.ehcp.region) === null ? '' : `, region ${formatPercent(val(f.ehcp.region)!)}`}.`);
     const plans = val(ehcpCountFacts(area).count.area);
-    if (isSmallArea(plans)) {
-      details.push(smallAreaNote(area, plans!));
-      return { id: 'sen-prevalence', label: 'Pupils with an EHC plan', value: `${formatPercent(a)} of pupils in January ${f.year}`, details, sectionId: 'sen-prevalence' };
-    }
     const s = standing(a, geo.neighboursOf(area).map((n) => val(prevalence.cell('ehcp_pc', n.laCode, f.year))));
-    details.push(`${cap(describeStanding(s, 'statistical neighbours'))}.`);
-    const o = outsideRange(s, a, MONEY_STAND_OUT_MARGIN.prevalence);
+    details.push(isSmallArea(plans) ? smallAreaNote(area, plans!) : `${cap(describeStanding(s, 'statistical neighbours'))}.`);
+    const o = isSmallArea(plans) ? null : outsideRange(s, a, MONEY_STAND_OUT_MARGIN.prevalence);
     if (o) out.push({ text: `In January ${f.year}, ${formatPercent(a)} of pupils in its schools had an EHC plan: ${o === 'above' ? 'higher' : 'lower'} than any of its statistical neighbours (their range: ${formatPercent(s.min!)} to ${formatPercent(s.max!)}).`, sectionId: 'sen-prevalence' });
   }
   return { id: 'sen-prevalence', label: 'Pupils with an EHC plan', value: a === null ? `Not published for January ${f.year}` : `${formatPercent(a)} of pupils in January ${f.year}`, details, sectionId: 'sen-prevalence' };

@@ -9,7 +9,7 @@
  *   an area holding fewer than SMALL_AREA_PLANS EHC plans in all is too small to call out: its
  *   rate rests on a few dozen pupils at most (City of London, Isles of Scilly).
  */
-import { formatNumber } from '../lib/format.ts';
+import { plural } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 
 export const MIN_CASES = 10;
@@ -19,10 +19,7 @@ export const SMALL_AREA_PLANS = 100;
 /** True when an area's pupil rates rest on too few pupils to compare (`plans`: EHC plans it holds). */
 export const isSmallArea = (plans: number | null): boolean => plans !== null && plans < SMALL_AREA_PLANS;
 
-/** "1 plan", "26 plans". */
-export const plansWord = (n: number): string => `${formatNumber(n)} ${n === 1 ? 'plan' : 'plans'}`;
-
 /** Why a very small area's pupil rate is shown but not compared. */
 export function smallAreaNote(area: Pick<Area, 'name'>, plans: number): string {
-  return `${area.name} holds only ${plansWord(plans)} in all, so this rate rests on very few pupils (DfE does not publish how many): it is not compared with other areas here.`;
+  return `${area.name} holds only ${plural(plans, 'plan')} in all, so this rate rests on very few pupils (DfE does not publish how many): it is not compared with other areas here.`;
 }
