@@ -8,7 +8,7 @@
  * swapped in only when every dataset has built: a failed build leaves the
  * previous output untouched.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkRawFiles } from '../src/lib/raw-check.ts';
 import { DATASETS } from '../src/datasets/index.ts';
@@ -73,15 +73,35 @@ async function buildInto(rawDir: string, manifest: ReturnType<typeof readManifes
     }
     log(`data:build: ${dataset.id}: ${Object.keys(out.json).length} json, ${out.downloads.length} downloads (${((performance.now() - t) / 1000).toFixed(2)} s)`);
   }
+  writeCatalogue(catalogue, GENERATED, PUBLIC_DATA);
+}
+
+/**
+ * The downloads that follow from the measure definitions (src/facts/measure-download.ts).
+ * They read the datasets through the pages' read models, so they are written
+ * after the datasets are in place, into the same folder and catalogue.
+ */
+export async function buildMeasureDownloads(log: (s: string) => void = console.log, targets: BuildTargets = { generated: GENERATED, publicData: PUBLIC_DATA }): Promise<void> {
+  const t = performance.now();
+  const { keyMeasuresDownload } = await import('../src/facts/measure-download.ts');
+  const entry = writeDownload(targets.publicData, keyMeasuresDownload());
+  const catalogue = (JSON.parse(readFileSync(join(targets.generated, 'catalogue.json'), 'utf8')) as CatalogueEntry[]).filter((c) => c.id !== entry.id);
+  catalogue.push(entry);
+  writeCatalogue(catalogue, targets.generated, targets.publicData);
+  log(`data:build: key measures: 1 download (${((performance.now() - t) / 1000).toFixed(2)} s)`);
+}
+
+function writeCatalogue(catalogue: CatalogueEntry[], generated: string, publicData: string): void {
   catalogue.sort((a, b) => a.id.localeCompare(b.id));
-  writeFileSync(join(PUBLIC_DATA, 'catalogue.json'), `${JSON.stringify({ licence: 'Open Government Licence v3.0 unless stated', downloads: catalogue }, null, 2)}\n`);
-  writeFileSync(join(GENERATED, 'catalogue.json'), JSON.stringify(catalogue));
+  writeFileSync(join(publicData, 'catalogue.json'), `${JSON.stringify({ licence: 'Open Government Licence v3.0 unless stated', downloads: catalogue }, null, 2)}\n`);
+  writeFileSync(join(generated, 'catalogue.json'), JSON.stringify(catalogue));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const t = performance.now();
   try {
     await buildData();
+    await buildMeasureDownloads();
     console.log(`data:build: done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   } catch (e) {
     console.error(`data:build failed: ${(e as Error).message}`);

@@ -16,6 +16,8 @@ import type { Area, GeographyIndex } from '../lib/geography.ts';
 import { eventDate } from '../lib/inspections.ts';
 import { ehcp, ehcpCountFacts, planGrowth, plansCell, predecessorsOf, timelinessFacts } from '../read/send-data.ts';
 import { moneyKeyFacts } from './money-facts.ts';
+import { MEASURES, type MeasureDef } from './key-measures.ts';
+import { measureKeyFact } from './measure-facts.ts';
 import { noChangeReason, notShownReason, notShownValue } from '../lib/key-facts-text.ts';
 
 export interface KeyFact {
@@ -169,5 +171,13 @@ export function keyFacts(geo: GeographyIndex, area: Area): { facts: KeyFact[]; s
   const standsOut: StandOut[] = [];
   const facts = [inspectionFact(area), plansFacts(geo, area, standsOut), timelinessFact(geo, area, standsOut), ...absenceFactsFor(geo, area, standsOut)];
   facts.push(...moneyKeyFacts(geo, area, standsOut));
+  // Every measure with a key fact in its definition (src/facts/key-measures.ts), after the facts of its section.
+  const plans = valueOf(ehcpCountFacts(area).count.area);
+  for (const m of MEASURES) {
+    if (!m.keyFact) continue;
+    const f = measureKeyFact(m as MeasureDef & { keyFact: { margin: number } }, geo, area, plans, standsOut);
+    const after = facts.findLastIndex((x) => x.sectionId === f.sectionId);
+    facts.splice(after < 0 ? facts.length : after + 1, 0, f);
+  }
   return { facts, standsOut };
 }

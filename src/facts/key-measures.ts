@@ -13,8 +13,9 @@ import { formatDate, formatNumber, formatPercent } from '../lib/format.ts';
 import { SYMBOLS, isSymbolCode, type Cell } from '../lib/cell.ts';
 import { sen, senSeries } from '../read/absence-data.ts';
 import { ehcp, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell, planGrowth, regionCell, SEN2_RELEASE, SEN2_SOURCE, tribunal } from '../read/send-data.ts';
-import { ENGLAND, type SeriesView } from '../lib/series.ts';
-import { geo } from '../read/site.ts';
+import { ENGLAND, type PeriodType, type SeriesView } from '../lib/series.ts';
+import { geo, sourceLine } from '../read/site.ts';
+import { PREVALENCE_RELEASE, PREVALENCE_SOURCE, prevalence } from '../read/money-data.ts';
 import { median } from '../lib/spread.ts';
 import { TRIBUNAL_RELEASE, TRIBUNAL_SOURCE } from '../charts/tribunal.ts';
 import type { Area } from '../lib/geography.ts';
@@ -35,8 +36,8 @@ export interface KeyMeasure {
   id: string;
   /** Short label for a table row. */
   label: string;
-  /** '' for a count or category code, '%' for a rate. */
-  unit: '' | '%' | 'outcome' | 'yes/no';
+  /** '' for a count or score, '%' for a rate, '£' for money; 'outcome' and 'yes/no' for category codes. */
+  unit: '' | '%' | '£' | 'outcome' | 'yes/no';
   /** One sentence: what is measured, for whom. */
   description: string;
   /** Source line. */
@@ -216,6 +217,14 @@ export interface MeasureDef extends KeyMeasure {
   counts?(laCode: string, period: string): { numerator: Cell; denominator: Cell; of: string } | null;
   /** Column labels for those counts: "Within 20 weeks", "New plans issued". */
   countLabels?: { numerator: string; denominator: string };
+  /** A point's period as a reader says it: "January 2025", "2024", "2023/24", "2023-24". */
+  when(period: string): string;
+  /** The neighbour benchmark chart on every area page (default true). */
+  benchmark?: boolean;
+  /** The area page section whose "How it compares" table has a row for the measure (src/components/MeasureTable.astro). */
+  section?: string;
+  /** A key fact on every area page, and "What stands out" when the area is outside its neighbours' range by more than `margin` (own units). */
+  keyFact?: { margin: number };
 }
 
 export const POLARITY_WORDS: Record<'lower' | 'higher' | 'none', string> = {
@@ -226,6 +235,18 @@ export const POLARITY_WORDS: Record<'lower' | 'higher' | 'none', string> = {
 export const polarityWords = (m: Pick<KeyMeasure, 'better'>): string => POLARITY_WORDS[m.better ?? 'none'];
 
 const pcFmt = (dp: number) => (n: number) => formatPercent(n, dp);
+/** A value in its unit, rounded once, here, for display. */
+export const unitFormat = (unit: KeyMeasure['unit'], dp: number) => (n: number): string =>
+  unit === '%' ? formatPercent(n, dp) : unit === '£' ? `£${formatNumber(n, dp)}` : formatNumber(n, dp);
+
+/** A period of a dataset's series as a reader says it (the dataset's period type: src/lib/series.ts). */
+export function periodWords(type: PeriodType, period: string): string {
+  const y = Number(period);
+  if (type === 'january') return `January ${period}`;
+  if (type === 'financial' && /^\d{4}$/.test(period)) return `${y - 1}-${String(y % 100).padStart(2, '0')}`;
+  if (type === 'academic' && /^\d{4}$/.test(period)) return `${y - 1}/${String(y % 100).padStart(2, '0')}`;
+  return formatPointPeriod(period);
+}
 
 const regionName = (code: string) => geo.geography.regions.find((r) => r.code === code)?.name ?? code;
 
@@ -236,23 +257,30 @@ function viewMeasure(o: {
   measure: string;
   label: string;
   noun: string;
-  unit: '%' | '';
-  dp: number;
+  /** Unit and decimal places: the dataset's own (src/datasets), unless given. */
+  unit?: '%' | '' | '£';
+  dp?: number;
   period: string;
-  periodWords?: (p: number) => string;
   axisLabel: string;
   domain?: [number, number];
   description: string;
-  source: string;
-  release: string;
+  /** Source line and release: by default the manifest's line for the dataset's sources (data/sources.json) and the periods shown. */
+  source?: string;
+  release?: string;
   better: 'lower' | 'higher' | null;
   from?: number;
   /** A point that is not a plain value (e.g. no plans issued). */
   explain?: (code: string, period: number) => string | null;
   /** Measures (in the same view) holding the rate's numerator and denominator, and what the denominator counts. */
   counts?: { numerator: string; denominator: string; of: string; labels: { numerator: string; denominator: string } };
+  benchmark?: boolean;
+  section?: string;
+  keyFact?: { margin: number };
 }): MeasureDef {
-  const fmt = o.unit === '%' ? pcFmt(o.dp) : (n: number) => formatNumber(n, o.dp);
+  const meta = o.view.measure(o.measure);
+  const unit = o.unit ?? meta.unit;
+  const dp = o.dp ?? meta.dp;
+  const fmt = unitFormat(unit, dp);
   const periods = () => o.view.measure(o.measure).periods.filter((p) => p >= (o.from ?? 0));
   const pointsFor = (code: string, cell: (p: number) => Cell) =>
     cellPoints(periods(), cell).map((p) => {
@@ -263,15 +291,16 @@ function viewMeasure(o: {
     id: o.id,
     label: o.label,
     noun: o.noun,
-    unit: o.unit,
-    dp: o.dp,
+    unit,
+    dp,
     period: o.period,
+    when: (p) => periodWords(meta.periodType, p),
     axisLabel: o.axisLabel,
     ...(o.domain ? { domain: o.domain } : {}),
     description: o.description,
-    source: o.source,
-    release: o.release,
-    sourceIds: o.view.measure(o.measure).sourceIds,
+    source: o.source ?? [...new Set(meta.sourceIds.map(sourceLine))].join('; '),
+    release: o.release ?? `${periodWords(meta.periodType, String(periods()[0]))} to ${periodWords(meta.periodType, String(periods().at(-1)))}`,
+    sourceIds: meta.sourceIds,
     format: fmt,
     display: (p) => (p.value === null ? (p.symbol && isSymbolCode(p.symbol) ? SYMBOLS[p.symbol].label : (p.symbol ?? 'no figure')) : fmt(p.value)),
     empty: 'No figures',
@@ -281,6 +310,9 @@ function viewMeasure(o: {
     england: () => ({ label: 'England', points: pointsFor(ENGLAND, (y) => o.view.cell(o.measure, ENGLAND, y)) }),
     region: (code) => ({ label: regionName(code), points: pointsFor(code, (y) => regionCell(o.view, o.measure, code, y)) }),
     whyNoValue: (_area, p) => (p ? m.display(p) : 'no figure published'),
+    ...(o.benchmark === false ? { benchmark: false } : {}),
+    ...(o.section ? { section: o.section } : {}),
+    ...(o.keyFact ? { keyFact: o.keyFact } : {}),
     ...(o.counts
       ? { countLabels: o.counts.labels, counts: (code: string, period: string) => ({ numerator: o.view.cell(o.counts!.numerator, code, Number(period)), denominator: o.view.cell(o.counts!.denominator, code, Number(period)), of: o.counts!.of }) }
       : {}),
@@ -295,14 +327,13 @@ export const pupilsWithPlan = viewMeasure({
   measure: 'pupils_ehcp_pc',
   label: 'Pupils with an EHC plan, % of all pupils',
   noun: 'Pupils with a plan',
-  unit: '%',
-  dp: 1,
   period: 'January',
   axisLabel: '% of all pupils',
   description: 'Pupils with an EHC plan or statement as a percentage of all pupils, from the January school census.',
   source: `${LAIT_SOURCE} (school census)`,
   release: LAIT_RELEASE,
   better: null,
+  section: 'ehc-plans',
 });
 
 /** Growth in plans held over five years, per January: derived from published counts (statements included). */
@@ -336,6 +367,7 @@ export const planGrowth5: MeasureDef = (() => {
     empty: 'No figures',
     better: null,
     benchmarkPeriod: 'common',
+    when: (p) => `January ${p}`,
     series: (area) => pts(area.laCode),
     england: () => ({ label: 'England', points: pts(ENGLAND) }),
     region: (code) => ({ label: regionName(code), points: pts(code) }),
@@ -350,8 +382,6 @@ export const refusalRate = viewMeasure({
   measure: 'refused_pc',
   label: 'Requests for an EHC needs assessment refused, %',
   noun: 'Refusal rate',
-  unit: '%',
-  dp: 1,
   period: 'calendar year',
   axisLabel: '% of requests refused',
   description: 'Initial requests for an EHC needs assessment that the council refused, as a percentage of requests received, by calendar year.',
@@ -364,6 +394,7 @@ export const refusalRate = viewMeasure({
     const r = ehcp.cell('requests', code, y);
     return r.kind === 'value' && r.value === 0 ? 'no requests received' : null;
   },
+  section: 'ehc-plans',
 });
 
 export const appealRate = viewMeasure({
@@ -372,8 +403,6 @@ export const appealRate = viewMeasure({
   measure: 'appeal_rate',
   label: 'SEND Tribunal appeal rate, %',
   noun: 'Appeal rate',
-  unit: '%',
-  dp: 1,
   period: 'calendar year',
   axisLabel: '% of decisions appealed',
   description: 'SEND Tribunal appeals registered as a percentage of appealable decisions, by calendar year. Regional figures are worked out from the areas’ appeals and decisions.',
@@ -382,6 +411,7 @@ export const appealRate = viewMeasure({
   release: TRIBUNAL_RELEASE,
   better: null,
   counts: { numerator: 'appeals', denominator: 'decisions', of: 'decisions', labels: { numerator: 'Appeals registered', denominator: 'Appealable decisions' } },
+  section: 'ehc-plans',
 });
 
 export const ks2EhcP = viewMeasure({
@@ -390,8 +420,6 @@ export const ks2EhcP = viewMeasure({
   measure: 'ks2_rwm_ehcp',
   label: 'Pupils with an EHC plan meeting the expected standard at 11, %',
   noun: 'KS2 standard (EHC plan)',
-  unit: '%',
-  dp: 0,
   period: 'academic year',
   axisLabel: '% at expected standard',
   domain: [0, 100],
@@ -399,6 +427,7 @@ export const ks2EhcP = viewMeasure({
   source: LAIT_SOURCE,
   release: LAIT_RELEASE,
   better: 'higher',
+  section: 'ehc-plans',
 });
 
 export const att8Ehcp = viewMeasure({
@@ -407,14 +436,59 @@ export const att8Ehcp = viewMeasure({
   measure: 'att8_ehcp',
   label: 'Average Attainment 8 score, pupils with an EHC plan',
   noun: 'Attainment 8 (EHC plan)',
-  unit: '',
-  dp: 1,
   period: 'academic year',
   axisLabel: 'Attainment 8 score',
   description: 'Average Attainment 8 score per pupil with an EHC plan at the end of key stage 4 (GCSE), state-funded schools.',
   source: LAIT_SOURCE,
   release: LAIT_RELEASE,
   better: 'higher',
+  section: 'ehc-plans',
+});
+
+export const senSupportShare = viewMeasure({
+  id: 'sen-support-share',
+  view: prevalence,
+  measure: 'sen_support_pc',
+  label: 'Pupils on SEN support, % of all pupils',
+  noun: 'Pupils on SEN support',
+  period: 'January',
+  axisLabel: '% of all pupils',
+  description: 'Pupils with special educational needs who get help from their school without an EHC plan (SEN support), as a percentage of all pupils, from the January school census.',
+  source: PREVALENCE_SOURCE,
+  release: PREVALENCE_RELEASE,
+  better: null,
+  section: 'sen-prevalence',
+  keyFact: { margin: 2 },
+});
+
+export const neetEhcp = viewMeasure({
+  id: 'neet-ehcp',
+  view: outcomes,
+  measure: 'neet_nk_ehcp',
+  label: '16 and 17-year-olds with an EHC plan not in education, employment or training, or not known, %',
+  noun: 'NEET or not known (EHC plan)',
+  period: 'December to February average',
+  axisLabel: '% NEET or not known',
+  description: '16 and 17-year-olds with an EHC plan who were not in education, employment or training (NEET) or whose activity was not known, averaged over December to February.',
+  better: 'lower',
+  benchmark: false,
+  section: 'ehc-plans',
+});
+
+export const spendPerPlan = viewMeasure({
+  id: 'sen-spend-per-plan',
+  view: outcomes,
+  measure: 'sen_spend_per_child_week',
+  label: 'Council spending on SEN services per child with an EHC plan, £ a week',
+  noun: 'Spending per plan',
+  period: 'financial year',
+  axisLabel: '£ a week per child with a plan',
+  description: 'Council spending on SEN services (section 251 outturn) per child or young person with an EHC plan, £ a week, rounded to the nearest £5; cash, not adjusted for inflation.',
+  source: `${LAIT_SOURCE} (section 251 outturn)`,
+  release: LAIT_RELEASE,
+  better: null,
+  benchmark: false,
+  section: 'ehc-plans',
 });
 
 /** Median of a reference group's points per period, labelled as a median (the source has no England or region rows). */
@@ -435,6 +509,7 @@ export const timelinessDef: MeasureDef = {
   domain: [0, 100],
   format: pcFmt(1),
   benchmarkPeriod: 'common',
+  when: formatPointPeriod,
   england: () => ({ label: 'England', points: cellPoints(ehcp.measure('t20_pc').periods, (y) => ehcp.cell('t20_pc', ENGLAND, y)) }),
   region: (code) => ({ label: regionName(code), points: cellPoints(ehcp.measure('t20_pc').periods, (y) => regionCell(ehcp, 't20_pc', code, y)) }),
   whyNoValue: (_area, p) => (p ? timeliness.display(p) : 'no figure published'),
@@ -450,6 +525,7 @@ export const persistentAbsenceEhcpDef: MeasureDef = {
   axisLabel: '% persistently absent',
   format: pcFmt(1),
   benchmarkPeriod: 'common',
+  when: formatPointPeriod,
   england: () => medianReference('All areas (median)', 'the median of all areas (no England figure is published)', geo.areas, persistentAbsenceEhcp),
   region: (code) => medianReference(`${regionName(code)} (median)`, `the median of ${regionName(code)} areas`, geo.areasInRegion(code), persistentAbsenceEhcp),
   whyNoValue: (_area, p) => (p ? persistentAbsenceEhcp.display(p) : 'not published (suppressed or no pupils with a plan)'),
@@ -465,6 +541,7 @@ export const inspectionOutcomeDef: MeasureDef = {
   domain: [0, 3],
   format: (n) => `Outcome ${formatNumber(n, n % 1 === 0 ? 0 : 1)}`,
   benchmarkPeriod: 'own',
+  when: formatPointPeriod,
   england: () => latestOutcomeMedian('England', geo.areas),
   region: (code) => latestOutcomeMedian(regionName(code), geo.areasInRegion(code)),
   whyNoValue: () => 'not yet inspected under the 2023 framework',
@@ -477,13 +554,38 @@ function latestOutcomeMedian(place: string, areas: readonly Area[]): Reference {
   return { label: `${place} (median)`, long: `${place}, median of ${latest.length} areas inspected`, points: m === null ? [] : [{ period: inspections.referenceDate, value: m }] };
 }
 
-/** The neighbour benchmark charts on every area page, in page order. Add a measure here to give it a chart, a compare row and a table row. */
-export const BENCHMARK_MEASURES: MeasureDef[] = [inspectionOutcomeDef, pupilsWithPlan, planGrowth5, timelinessDef, refusalRate, appealRate, persistentAbsenceEhcpDef, ks2EhcP, att8Ehcp];
+/**
+ * Every area measure, in page order: one entry each. From it come its
+ * neighbour benchmark chart (unless `benchmark: false`), its /compare/ row and
+ * column in /areas/<slug>/compare/, its row in a section's "How it compares"
+ * table (`section`), its key fact (`keyFact`) and its column in
+ * /data/key-measures.csv. Add a measure here, and nowhere else.
+ */
+export const MEASURES: MeasureDef[] = [
+  inspectionOutcomeDef,
+  pupilsWithPlan,
+  senSupportShare,
+  planGrowth5,
+  timelinessDef,
+  refusalRate,
+  appealRate,
+  persistentAbsenceEhcpDef,
+  ks2EhcP,
+  att8Ehcp,
+  neetEhcp,
+  spendPerPlan,
+];
+
+/** The neighbour benchmark charts on every area page, in page order. */
+export const BENCHMARK_MEASURES: MeasureDef[] = MEASURES.filter((m) => m.benchmark !== false);
+
+/** The measures with a row in an area page section's "How it compares" table, in page order. */
+export const sectionMeasures = (sectionId: string): MeasureDef[] => MEASURES.filter((m) => m.section === sectionId);
 
 export const isMeasureDef = (m: KeyMeasure): m is MeasureDef => typeof (m as MeasureDef).england === 'function';
 
 /** The compare registry, in display order: the MeasureDefs, with the first-cycle WSOA and plan count after the outcome. */
-export const KEY_MEASURES: KeyMeasure[] = [inspectionOutcomeDef, firstCycleWsoa, ehcPlans, ...BENCHMARK_MEASURES.slice(1)];
+export const KEY_MEASURES: KeyMeasure[] = [inspectionOutcomeDef, firstCycleWsoa, ehcPlans, ...MEASURES.slice(1)];
 
 /** "2024-03-05" → "5 March 2024"; "202324" → "2023/24"; "2024" stays. */
 export function formatPointPeriod(period: string): string {

@@ -27,9 +27,7 @@ function prevalenceFact(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFa
   const a = val(f.ehcp.area);
   const details: string[] = [];
   if (a !== null) {
-    const sup = val(f.support.area);
     const e = val(f.ehcp.england);
-    if (sup !== null) details.push(`${formatPercent(sup)} on SEN support${val(f.support.england) === null ? '' : ` (England ${formatPercent(val(f.support.england)!)})`}.`);
     if (e !== null) details.push(`England ${formatPercent(e)}${val(f.ehcp.region) === null ? '' : `, region ${formatPercent(val(f.ehcp.region)!)}`}.`);
     const plans = val(ehcpCountFacts(area).count.area);
     const s = standing(a, geo.neighboursOf(area).map((n) => val(prevalence.cell('ehcp_pc', n.laCode, f.year))));

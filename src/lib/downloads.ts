@@ -36,6 +36,8 @@ export interface Download {
   /** Ids of entries in data/sources.json the rows come from. */
   sourceIds: string[];
   licence: string;
+  /** True when every cell is already in the EES vocabulary (translated source by source before writing), so no source's rules apply. */
+  eesSymbolsOnly?: boolean;
 }
 
 export interface CatalogueEntry {
@@ -196,7 +198,7 @@ export function toMetaCsv(columns: readonly Column[]): string {
 export function writeDownload(dir: string, d: Download): CatalogueEntry {
   if (d.rows.length === 0) throw new Error(`download ${d.id} has no rows: refusing to publish an empty file`);
   mkdirSync(dir, { recursive: true });
-  const out = serialise(d.columns, d.rows, { sourceIds: d.sourceIds, what: `download ${d.id}` });
+  const out = serialise(d.columns, d.rows, { sourceIds: d.eesSymbolsOnly ? [] : d.sourceIds, what: `download ${d.id}` });
   writeFileSync(join(dir, `${d.id}.csv`), out.csv);
   writeFileSync(join(dir, `${d.id}.meta.csv`), toMetaCsv(out.columns));
   return {

@@ -103,6 +103,7 @@ export function benchmarkMeasure(o: {
     label: 'New EHC plans issued within 20 weeks',
     unit: '%',
     description: 'Fixture measure.',
+    when: (p: string) => p,
     source: 'Fixture source',
     release: 'fixture release',
     sourceIds: ['fixture'],
