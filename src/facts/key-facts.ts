@@ -16,7 +16,7 @@ import type { Area, GeographyIndex } from '../lib/geography.ts';
 import { eventDate } from '../lib/inspections.ts';
 import { ehcp, ehcpCountFacts, planGrowth, plansCell, predecessorsOf, timelinessFacts } from '../read/send-data.ts';
 import { moneyKeyFacts } from './money-facts.ts';
-import { MEASURES, type MeasureDef } from './key-measures.ts';
+import { MEASURES, timeliness, type MeasureDef } from './key-measures.ts';
 import { measureKeyFact } from './measure-facts.ts';
 import { noChangeReason, notShownReason, notShownValue } from '../lib/key-facts-text.ts';
 
@@ -129,7 +129,7 @@ function timelinessFact(geo: GeographyIndex, area: Area, out: StandOut[]): KeyFa
     const o = outsideRange(s, v, STAND_OUT_MARGIN.timeliness);
     if (o) out.push({ text: `In ${t.year}, ${pc(v)} of new EHC plans were issued within 20 weeks: ${o === 'above' ? 'higher' : 'lower'} than any of its statistical neighbours (their range: ${pc(s.min!)} to ${pc(s.max!)}).`, sectionId: 'ehc-plans' });
   }
-  return { id: 'timeliness', label: 'New EHC plans issued within 20 weeks', value: `${t.text} in ${t.year}${counted}`, details, sectionId: 'ehc-plans' };
+  return { id: 'timeliness', label: timeliness.label, value: `${t.text} in ${t.year}${counted}`, details, sectionId: 'ehc-plans' };
 }
 
 const GROUP_LABEL = { ehcp: 'pupils with an EHC plan', support: 'pupils on SEN support' } as const;

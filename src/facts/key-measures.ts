@@ -255,7 +255,8 @@ function viewMeasure(o: {
   id: string;
   view: SeriesView;
   measure: string;
-  label: string;
+  /** The measure's label: the dataset's own (its download column's), unless given. */
+  label?: string;
   noun: string;
   /** Unit and decimal places: the dataset's own (src/datasets), unless given. */
   unit?: '%' | '' | '£';
@@ -289,7 +290,7 @@ function viewMeasure(o: {
     });
   const m: MeasureDef = {
     id: o.id,
-    label: o.label,
+    label: o.label ?? meta.label,
     noun: o.noun,
     unit,
     dp,
@@ -434,7 +435,6 @@ export const att8Ehcp = viewMeasure({
   id: 'att8-ehcp',
   view: outcomes,
   measure: 'att8_ehcp',
-  label: 'Average Attainment 8 score, pupils with an EHC plan',
   noun: 'Attainment 8 (EHC plan)',
   period: 'academic year',
   axisLabel: 'Attainment 8 score',
@@ -449,7 +449,6 @@ export const senSupportShare = viewMeasure({
   id: 'sen-support-share',
   view: prevalence,
   measure: 'sen_support_pc',
-  label: 'Pupils on SEN support, % of all pupils',
   noun: 'Pupils on SEN support',
   period: 'January',
   axisLabel: '% of all pupils',

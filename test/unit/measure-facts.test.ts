@@ -17,11 +17,13 @@ const { measureKeyFact, measureRow } = await import('../../src/facts/measure-fac
 const { keyMeasuresDownload, measureColumn } = await import('../../src/facts/measure-download.ts');
 const { compareData, MEASURES, sectionMeasures, senSupportShare, BENCHMARK_MEASURES } = await import('../../src/facts/key-measures.ts');
 const { keyFacts } = await import('../../src/facts/key-facts.ts');
+type StandOut = import('../../src/facts/key-facts.ts').StandOut;
+type JsonCell = import('../../src/lib/series.ts').JsonCell;
 const { serialise } = await import('../../src/lib/downloads.ts');
 
 const COVENTRY = area('coventry');
 // Coventry's own six years; its neighbours' from NEIGHBOUR_SERIES (2024: 48.8 … 74.4, one suppressed in earlier years).
-const fixture = (own: (number | string | null)[], extra: object = {}) => ({
+const fixture = (own: JsonCell[], extra: object = {}) => ({
   ...benchmarkMeasure({ id: 'fixture-measure', points: neighbourhoodPoints('coventry', own), england: points([58.0, 58.1, 59.9, 50.7, 50.3, 46.4]), region: points([55.2, 60.3, 57.1, 49.0, 47.5, 44.0]) }),
   when: (p: string) => `year ${p}`,
   section: 'fixture-section',
@@ -31,7 +33,7 @@ const fixture = (own: (number | string | null)[], extra: object = {}) => ({
 
 describe('a measure given as one entry', () => {
   it('has a key fact: its latest figure, England and the region, and where it stands among the neighbours', () => {
-    const out: { text: string }[] = [];
+    const out: StandOut[] = [];
     const f = measureKeyFact(fixture([50, 51, 52, 53, 54, 55.04]), geo, COVENTRY, 3000, out);
     expect(f).toMatchObject({ id: 'fixture-measure', label: 'New EHC plans issued within 20 weeks', value: '55.0% in year 2024', sectionId: 'fixture-section' });
     expect(f.details).toEqual(['England 46.4%, region 44.0%.', 'Higher than 8 of its 10 statistical neighbours.']);
@@ -39,12 +41,12 @@ describe('a measure given as one entry', () => {
   });
 
   it('stands out only beyond the neighbours’ range by more than its margin, and never for a very small area', () => {
-    const out: { text: string }[] = [];
+    const out: StandOut[] = [];
     measureKeyFact(fixture([50, 51, 52, 53, 54, 74.4 + 5]), geo, COVENTRY, 3000, out);
     expect(out).toEqual([]); // exactly the margin beyond the highest neighbour (74.4)
     measureKeyFact(fixture([50, 51, 52, 53, 54, 79.5]), geo, COVENTRY, 3000, out);
     expect(out.map((o) => o.text)).toEqual(['20-week timeliness, year 2024: 79.5%, higher than any of its statistical neighbours (their range: 30.5% to 74.4%).']);
-    const small: { text: string }[] = [];
+    const small: StandOut[] = [];
     const f = measureKeyFact(fixture([50, 51, 52, 53, 54, 95]), geo, COVENTRY, 40, small);
     expect(small).toEqual([]);
     expect(f.details.at(-1)).toMatch(/only 40 plans in all/);
