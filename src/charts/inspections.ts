@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import inspectionsJson from '../generated/inspections.json';
-import type { AreaInspections, InspectionsData } from '../datasets/inspections.ts';
+import type { AreaInspections, InspectionsData } from '../datasets/inspections/index.ts';
 import type { Column } from '../lib/downloads.ts';
 import { formatDate, formatMonth, formatNumber, formatPercent, listInProse, plural } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';

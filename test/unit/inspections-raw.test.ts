@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGeography, geographyFiles } from '../../src/datasets/geography.ts';
-import { buildInspections, ofstedTotals, OFSTED_STATS_DATE, parseFirstCycle, parseNewFramework, parseOfstedTable } from '../../src/datasets/inspections.ts';
+import { buildInspections, ofstedTotals, OFSTED_STATS_DATE, parseFirstCycle, parseNewFramework, parseOfstedTable } from '../../src/datasets/inspections/index.ts';
 import { GeographyIndex } from '../../src/lib/geography.ts';
 import { makeContext } from '../../src/lib/pipeline.ts';
 import { RAW_DIR, readManifest } from '../../src/lib/sources.ts';

@@ -9,7 +9,7 @@ import {
   parseNewFramework,
   parseOfstedTable,
   inspectionsDownload,
-} from '../../src/datasets/inspections.ts';
+} from '../../src/datasets/inspections/index.ts';
 import { DataError } from '../../src/lib/csv.ts';
 import { toCsv } from '../../src/lib/downloads.ts';
 import { testGeography } from './inspections-geo.ts';
