@@ -11,6 +11,7 @@
  */
 import { formatDate, formatMonth, listInProse } from '../lib/format.ts';
 import { datesIn, releaseDate } from '../lib/release-date.ts';
+import { NEET_SOURCES } from '../datasets/outcomes.ts';
 import { manifestSource, sourceDate, sourceLine } from './site.ts';
 
 export interface SourceLine {
@@ -56,9 +57,11 @@ const [ABSENCE, SUSPENSIONS] = publication('absence-sen-status').split('; ') as 
 const LAIT = publication('lait-store');
 /** "Register of local authorities (current and terminated)" → "register of local authorities". */
 const REGISTER = withoutBrackets(manifestSource('geo-las').title).replace(/^R/, 'r');
-const NEET_IDS = ['neet-2022', 'neet-2023', 'neet-2024', 'neet-2025'] as const;
 /** Tribunal: plain "and" for the manifest's "with" and "&" (GOV.UK style). */
 const TRIBUNAL_PUBLISHER = publisher('tribunal-appeals').replace(' with ', ' and ').replace(' & ', ' and ');
+
+/** The month the latest EHC plans (SEN2) release was published ("June 2025"). */
+export const SEN2_PUBLISHED = releaseMonth('ehcp-2025-caseload');
 
 export const SOURCE_LINES = {
   /** LAIT data store (EHC plans by age, outcomes, spending). */
@@ -73,7 +76,7 @@ export const SOURCE_LINES = {
     ids: ['ehcp-2025-caseload', 'ehcp-2022-mi', 'ehcp-2023-mi'],
     source: `${sourceLine('ehcp-2025-caseload')} (SEN2)`,
     title: publication('ehcp-2025-caseload'),
-    release: `${releaseMonth('ehcp-2025-caseload')} release, with the ${part('ehcp-2022-mi', 'release', /Reporting year (\d{4})/)} and ${part('ehcp-2023-mi', 'release', /Reporting year (\d{4})/)} releases for earlier years`,
+    release: `${SEN2_PUBLISHED} release, with the ${part('ehcp-2022-mi', 'release', /Reporting year (\d{4})/)} and ${part('ehcp-2023-mi', 'release', /Reporting year (\d{4})/)} releases for earlier years`,
   },
   /** DSG allocations. The manifest's publication is "… allocation tables"; the line says "… allocations". */
   money: {
@@ -128,9 +131,10 @@ export const SOURCE_LINES = {
   },
   /** NEET at 16 to 17 (every year's file has the same publisher and publication). */
   neet: {
-    ids: NEET_IDS,
-    source: sourceLine(NEET_IDS.at(-1)!),
-    title: publication(NEET_IDS.at(-1)!),
+    ids: NEET_SOURCES,
+    source: sourceLine(NEET_SOURCES.at(-1)!),
+    title: publication(NEET_SOURCES.at(-1)!),
+    release: `${part(NEET_SOURCES[0]!, 'release', /Time period (\d{4})/)} to ${part(NEET_SOURCES.at(-1)!, 'release', /Time period (\d{4})/)} files`,
   },
   /** SEND Tribunal appeal rates. The manifest names the table's publication ("Education, health and care plans (supporting file)"); the line names the table first. */
   tribunal: {
@@ -141,7 +145,7 @@ export const SOURCE_LINES = {
   /** Area SEND inspections: Ofsted's statistics to August 2022, then the reports as Data to Insight summarises them. */
   inspections: {
     ids: ['insp-first-cycle', 'insp-2023-framework', 'insp-ofsted-2022'],
-    source: `${publisher('insp-first-cycle')} area SEND inspections: ${publisher('insp-ofsted-2022')} official statistics to ${part('insp-ofsted-2022', 'publication', /as at (\d{1,2} \w+ \d{4})/)}; reports since 2023 as ${intermediary('insp-2023-framework')}`,
+    source: `${publisher('insp-first-cycle')} area SEND inspections: ${publisher('insp-ofsted-2022')} official statistics to ${part('insp-ofsted-2022', 'publication', /as at (\d{1,2} \w+ \d{4})/)}; reports since ${part('insp-2023-framework', 'title', /from \w+ (\d{4})$/)} as ${intermediary('insp-2023-framework')}`,
     title: `${publisher('insp-first-cycle')} area SEND inspections`,
   },
   /** DfE's register of local authorities. */

@@ -73,6 +73,8 @@ describe('releases come from the manifest', () => {
     expect(SOURCE_LINES.deficit.release).toBe('finance data of January 2024, years 2019-20 to 2021-22');
     expect(SOURCE_LINES.sen2.release).toBe('June 2025 release, with the 2022 and 2023 releases for earlier years');
     expect(inspectionsRelease('2026-06-29')).toBe('inspections published to 29 June 2026');
+    expect(SOURCE_LINES.neet.release).toBe('2022 to 2025 files');
+    expect(SOURCE_LINES.inspections.source).toContain('; reports since 2023 as summarised by Data to Insight');
   });
 });
 
