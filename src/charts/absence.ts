@@ -13,6 +13,7 @@ import type { Column } from '../lib/downloads.ts';
 import type { Area, Region } from '../lib/geography.ts';
 import { formatNumber, formatPeriod, listInProse, plural } from '../lib/format.ts';
 import { geo } from '../read/site.ts';
+import { SOURCE_LINES } from '../read/source-lines.ts';
 import { spread, type Spread } from '../lib/spread.ts';
 import {
   bands,
@@ -38,10 +39,10 @@ import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
 const PA: SenMetric = 'enrolments_pa_10_exact_percent';
 const SUSP: SenMetric = 'susp_rate';
 
-const SRC_LAIT = 'DfE, Pupil absence in schools in England, via the Local Authority Interactive Tool (LAIT)';
-const SRC_BANDS = 'DfE, Pupil absence distributions in schools in England';
-const SRC_SEN = 'DfE, Pupil absence in schools in England, compiled by Data to Insight';
-const SRC_SUSP = 'DfE, Suspensions and permanent exclusions in England, compiled by Data to Insight';
+const SRC_LAIT = SOURCE_LINES.absenceLait.source;
+const SRC_BANDS = SOURCE_LINES.absenceBands.source;
+const SRC_SEN = SOURCE_LINES.absenceSen.source;
+const SRC_SUSP = SOURCE_LINES.suspensions.source;
 
 const pct = (n: number, dp = 1) => `${formatNumber(n, dp)}%`;
 const pp = (n: number) => `${formatNumber(Math.abs(n), 1)} percentage ${Math.abs(n) === 1 ? 'point' : 'points'}`;

@@ -13,12 +13,13 @@ import { ENGLAND, type SeriesView } from '../lib/series.ts';
 import { blankReason, compare, ehcp, ehcpWithheld, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell, SEN2_RELEASE, SEN2_SOURCE } from '../read/send-data.ts';
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
+import { SOURCE_LINES } from '../read/source-lines.ts';
 import { PALETTE } from './render.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 const SEN2 = SEN2_SOURCE;
-const NEET_SOURCE = 'Department for Education, Participation in education, training and NEET age 16 to 17 by local authority';
+const NEET_SOURCE = SOURCE_LINES.neet.source;
 
 const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
 const word = (c: Cell): string => (c.kind === 'value' ? '' : c.kind === 'blank' ? 'no value' : SYMBOLS[c.code].label);

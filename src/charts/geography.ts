@@ -1,6 +1,7 @@
 /** Charts about the areas themselves. */
 import * as Plot from '@observablehq/plot';
 import { geo, sourceDate } from '../read/site.ts';
+import { SOURCE_LINES } from '../read/source-lines.ts';
 import { formatDate, listInProse, plural } from '../lib/format.ts';
 import { PALETTE, textWidth } from './render.ts';
 import type { ChartFactory } from './types.ts';
@@ -25,9 +26,9 @@ export const areasByRegion: ChartFactory = {
       placeName: 'England',
       title: `${listInProse(most)} ${most.length > 1 ? 'have' : 'has'} the most local areas`,
       subtitle: `Number of local areas (upper-tier councils) in each region of England, from the register of ${registerDate}`,
-      source: 'Department for Education, register of local authorities',
+      source: SOURCE_LINES.register.source,
       sourceIds: ['geo-las', 'geo-regions'],
-      release: `register of ${registerDate}`,
+      release: SOURCE_LINES.register.release,
       columns: [
         { name: 'region_name', type: 'Filter', label: 'Region' },
         { name: 'region_code', type: 'Filter', label: 'Region code' },

@@ -5,12 +5,13 @@
  */
 import * as Plot from '@observablehq/plot';
 import inspectionsJson from '../generated/inspections.json';
-import type { AreaInspections, InspectionsData } from '../datasets/inspections.ts';
+import type { AreaInspections, InspectionsData } from '../datasets/inspections/index.ts';
 import type { Column } from '../lib/downloads.ts';
 import { formatDate, formatMonth, formatNumber, formatPercent, listInProse, plural } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { LATEST_LABELS, NEXT_RULES, OUTCOME_LABELS, PROGRESS_LABELS, type InspectionEvent, type LatestClass } from '../lib/inspections.ts';
 import { geo } from '../read/site.ts';
+import { inspectionsRelease, SOURCE_LINES } from '../read/source-lines.ts';
 import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth, wrapLines } from './render.ts';
 import { theRegion, theRegionCapitalised } from '../lib/words.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
@@ -44,9 +45,9 @@ export const LATEST_STYLE: Record<LatestClass, { fill: string; pattern: 'none' |
 };
 export const LATEST_ORDER: LatestClass[] = ['outcome-1', 'outcome-2', 'outcome-3', 'not-yet'];
 
-export const SOURCE_LINE = 'Ofsted and CQC area SEND inspections: Ofsted official statistics to 31 August 2022; reports since 2023 as summarised by Data to Insight';
-export const SOURCE_IDS = ['insp-first-cycle', 'insp-2023-framework', 'insp-ofsted-2022'];
-export const RELEASE = `inspections published to ${formatDate(inspections.referenceDate)}`;
+export const SOURCE_LINE = SOURCE_LINES.inspections.source;
+export const SOURCE_IDS = [...SOURCE_LINES.inspections.ids];
+export const RELEASE = inspectionsRelease(inspections.referenceDate);
 
 const SHORT_OUTCOME = { 1: 'positive experiences', 2: 'inconsistent experiences', 3: 'systemic failings' } as const;
 

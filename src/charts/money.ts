@@ -13,6 +13,7 @@ import { ENGLAND } from '../lib/series.ts';
 import { LAIT_RELEASE, outcomes, SEN2_SOURCE } from '../read/send-data.ts';
 import { spread } from '../lib/spread.ts';
 import { geo } from '../read/site.ts';
+import { SEN2_PUBLISHED } from '../read/source-lines.ts';
 import {
   DEFICIT_RELEASE,
   DEFICIT_SOURCE,
@@ -123,7 +124,7 @@ export const moneyHnbPerPlan: ChartFactory = {
       subtitle: `High needs block divided by EHC plans maintained in January of the financial year, England, £ per plan, ${first.financial_year} to ${last.financial_year}, cash (derived by this site)`,
       source: `${MONEY_SOURCE}; ${SEN2}`,
       sourceIds: ['dsg-allocations', 'ehcp-2025-caseload'],
-      release: `${MONEY_RELEASE}; EHC plans, June 2025`,
+      release: `${MONEY_RELEASE}; EHC plans, ${SEN2_PUBLISHED}`,
       columns: [
         { name: 'financial_year', type: 'Filter', label: 'Financial year (April to March)' },
         { name: 'high_needs_block', type: 'Indicator', label: 'High needs block, £', unit: '£', dp: 0 },
@@ -368,7 +369,7 @@ export const areaHnbPerPlan = wideTicks(areaComparisonChart({
   subtitle: (a, f, l) => versus(a, fy(f), fy(l), 'High needs block ÷ EHC plans maintained in January of the financial year, £ per plan, cash (derived by this site); financial years'),
   source: `${MONEY_SOURCE}; ${SEN2}`,
   sourceIds: ['dsg-allocations', 'ehcp-2025-caseload'],
-  release: `${MONEY_RELEASE}; EHC plans, June 2025`,
+  release: `${MONEY_RELEASE}; EHC plans, ${SEN2_PUBLISHED}`,
   periodLabel: fy,
   periodName: 'Financial year',
   extraColumns: [

@@ -14,15 +14,16 @@ import { ENGLAND } from '../lib/series.ts';
 import { blankReason, compare, tribunal, tribunalCautions, tribunalExtras } from '../read/send-data.ts';
 import { compareText, fmtInt, fmtPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
+import { SOURCE_LINES, tribunalRelease } from '../read/source-lines.ts';
 import { AREA_SERIES, linesPlot } from './ehcp.ts';
 import { PALETTE } from './render.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const TRIBUNAL_SOURCE = 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table (Education, health and care plans)';
+export const TRIBUNAL_SOURCE = SOURCE_LINES.tribunal.source;
 const R = tribunalExtras.releases;
 export const BREAK_YEAR = R.breakYear;
-export const TRIBUNAL_RELEASE = `${R.old} release for ${tribunal.measure('appeal_rate').periods[0]} to ${BREAK_YEAR} (old method) and ${R.latest} release for ${BREAK_YEAR} to ${tribunal.measure('appeal_rate').periods.at(-1)} (new method)`;
+export const TRIBUNAL_RELEASE = tribunalRelease(tribunal.measure('appeal_rate').periods[0]!, BREAK_YEAR, tribunal.measure('appeal_rate').periods.at(-1)!);
 export const OLD_LABEL = 'old method';
 export const NEW_LABEL = 'new method';
 const METHOD_COL: Column = { name: 'method', type: 'Filter', label: 'How appealable decisions are counted' };

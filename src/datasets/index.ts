@@ -4,7 +4,7 @@ import { absenceDataset } from './absence.ts';
 import { boundariesDataset } from './boundaries.ts';
 import { ehcpDataset } from './ehcp.ts';
 import { geographyDataset } from './geography.ts';
-import { inspectionsDataset } from './inspections.ts';
+import { inspectionsDataset } from './inspections/index.ts';
 import { outcomesDataset } from './outcomes.ts';
 import { tribunalDataset } from './tribunal.ts';
 import { searchDataset } from './search.ts';

@@ -1,6 +1,6 @@
 /**
  * Local area SEND inspections: types, labels and the pure rules that the
- * dataset (src/datasets/inspections.ts), the charts and the pages share.
+ * dataset (src/datasets/inspections/), the charts and the pages share.
  * Nothing here reads files or the clock.
  */
 

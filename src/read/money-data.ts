@@ -13,6 +13,7 @@ import { compare, outcomes, type Comparison } from './send-data.ts';
 import { median } from '../lib/spread.ts';
 import { formatNumber, formatPercent } from '../lib/format.ts';
 import { geo } from './site.ts';
+import { SOURCE_LINES } from './source-lines.ts';
 import { BLOCKS } from '../datasets/money.ts';
 
 export const money = new SeriesView(moneyJson as unknown as SeriesJson);
@@ -29,13 +30,13 @@ export const hasAllocation = (area: Area): boolean => !NO_ALLOCATION.includes(ar
 /** 2024 → "2023-24". */
 export const fy = (p: number): string => `${p - 1}-${String(p % 100).padStart(2, '0')}`;
 
-export const MONEY_SOURCE = 'Education and Skills Funding Agency, Dedicated schools grant (DSG) allocations';
-export const MONEY_RELEASE = 'allocation tables of 18 November 2021, 18 July 2022 and 20 July 2023';
-export const DEFICIT_SOURCE = 'Department for Education, SEND and AP Inclusion Dashboard (DSG deficit derived from section 251 outturn)';
-export const DEFICIT_RELEASE = 'finance data of January 2024, years 2019-20 to 2021-22';
-export const PREVALENCE_SOURCE = 'Department for Education, Special educational needs in England (school census), via the Local Authority Interactive Tool';
-export const PREVALENCE_RELEASE = 'January 2016 to January 2025 census';
-export const SPEND_SOURCE = 'Department for Education, Local Authority Interactive Tool (section 251 outturn)';
+export const MONEY_SOURCE = SOURCE_LINES.money.source;
+export const MONEY_RELEASE = SOURCE_LINES.money.release;
+export const DEFICIT_SOURCE = SOURCE_LINES.deficit.source;
+export const DEFICIT_RELEASE = SOURCE_LINES.deficit.release;
+export const PREVALENCE_SOURCE = SOURCE_LINES.prevalence.source;
+export const PREVALENCE_RELEASE = SOURCE_LINES.prevalence.release;
+export const SPEND_SOURCE = SOURCE_LINES.spend.source;
 
 export const hnbYears = (): number[] => money.measure('high_needs_block').periods;
 export const deficitYears = (): number[] => money.measure('dsg_deficit_pc').periods.filter((p) => money.cell('dsg_deficit_pc', ENGLAND, p).kind === 'value');

@@ -11,15 +11,15 @@ import type { Area } from '../lib/geography.ts';
 import { ENGLAND, fromJsonCell, SeriesView, type JsonCell, type SeriesJson } from '../lib/series.ts';
 import { fmtInt, fmtPc, growthPc, timelinessText } from '../lib/send-text.ts';
 import { median } from '../lib/spread.ts';
-import { formatMonth } from '../lib/format.ts';
-import { geo, sourceDate, sourceLine } from './site.ts';
+import { geo } from './site.ts';
+import { SOURCE_LINES } from './source-lines.ts';
 
 /** Every chart and measure from the LAIT data store cites it this way, from data/sources.json. */
-export const LAIT_SOURCE = sourceLine('lait-store');
-export const LAIT_RELEASE = `data store, ${formatMonth(sourceDate('lait-store'))}`;
+export const LAIT_SOURCE = SOURCE_LINES.lait.source;
+export const LAIT_RELEASE = SOURCE_LINES.lait.release;
 /** And every chart and measure from the SEN2 collection (EHC plans). */
-export const SEN2_SOURCE = `${sourceLine('ehcp-2025-caseload')} (SEN2)`;
-export const SEN2_RELEASE = 'June 2025 release, with the 2022 and 2023 releases for earlier years';
+export const SEN2_SOURCE = SOURCE_LINES.sen2.source;
+export const SEN2_RELEASE = SOURCE_LINES.sen2.release;
 
 export const ehcp = new SeriesView(ehcpJson as unknown as SeriesJson);
 export const tribunal = new SeriesView(tribunalJson as unknown as SeriesJson);

@@ -29,7 +29,8 @@ export function absoluteUrl(path: string): string {
   return new URL(path, import.meta.env.SITE).href;
 }
 
-function source(id: string) {
+/** A source's entry in data/sources.json; the build stops if there is none. */
+export function manifestSource(id: string) {
   const s = manifest.sources.find((x) => x.id === id);
   if (!s) throw new Error(`no source ${id} in data/sources.json`);
   return s;
@@ -37,18 +38,18 @@ function source(id: string) {
 
 /** "Publisher, Publication" of a source, as chart source lines begin. */
 export function sourceLine(id: string): string {
-  const s = source(id);
+  const s = manifestSource(id);
   return `${s.publisher}, ${s.publication}`;
 }
 
 /** The ISO date in a source's release ("… (2026-04-08)"); the build stops if it has none. */
 export function sourceDate(id: string): string {
-  const d = /\((\d{4}-\d{2}-\d{2})\)/.exec(source(id).release)?.[1];
+  const d = /\((\d{4}-\d{2}-\d{2})\)/.exec(manifestSource(id).release)?.[1];
   if (!d) throw new Error(`data/sources.json: the release of ${id} has no date "(YYYY-MM-DD)"`);
   return d;
 }
 
 /** A source's release as the manifest records it (e.g. "May 2025 set (…)"), for wording on pages. */
 export function sourceRelease(id: string): string {
-  return source(id).release;
+  return manifestSource(id).release;
 }

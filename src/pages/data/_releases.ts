@@ -5,38 +5,10 @@
  * the manifest text. A release with no date in its text is listed last and
  * says so.
  */
+import { releaseDate } from '../../lib/release-date.ts';
 import type { Source } from '../../lib/sources.ts';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_RE = MONTHS.join('|');
-
-/**
- * The date in a release text, as ISO "YYYY-MM-DD" or "YYYY-MM" (month only),
- * or null. Prefers a date after "published"/"Published" (the release date),
- * then a full ISO date, then "D Month YYYY", then "Month YYYY".
- */
-export function releaseDate(release: string): string | null {
-  const pub = /published\s+([^;)]+)/i.exec(release);
-  if (pub) {
-    const d = dateIn(pub[1]!);
-    if (d) return d;
-  }
-  return dateIn(release);
-}
-
-function dateIn(text: string): string | null {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const dmy = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_RE})\\s+(\\d{4})\\b`, 'i').exec(text);
-  if (dmy) return `${dmy[3]}-${pad(MONTHS.indexOf(dmy[2]!.toLowerCase()) + 1)}-${pad(Number(dmy[1]))}`;
-  const my = new RegExp(`\\b(${MONTH_RE})\\s+(\\d{4})\\b`, 'i').exec(text);
-  if (my) return `${my[2]}-${pad(MONTHS.indexOf(my[1]!.toLowerCase()) + 1)}`;
-  return null;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
+export { releaseDate };
 
 export interface Release {
   publisher: string;

@@ -1,93 +1,12 @@
+/**
+ * The inspections dataset built from the fixture registers (src/datasets/inspections/index.ts): the join
+ * to today's areas (join.ts, events.ts), per-area figures and summaries (areas.ts), national figures
+ * (national.ts) and the download (download.ts).
+ */
 import { describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
-import {
-  buildInspections,
-  checkAgainstOfsted,
-  firstCycleEvents,
-  newFrameworkEvents,
-  parseFirstCycle,
-  parseNewFramework,
-  parseOfstedTable,
-  inspectionsDownload,
-} from '../../src/datasets/inspections.ts';
-import { DataError } from '../../src/lib/csv.ts';
-import { toCsv } from '../../src/lib/downloads.ts';
-import { testGeography } from './inspections-geo.ts';
-
-const fx = (name: string) => fileURLToPath(new URL(`../fixtures/inspections/${name}`, import.meta.url));
-const geo = testGeography();
-const files = { firstCycle: fx('first-cycle.csv'), newFramework: fx('new-framework.csv'), ofsted: fx('ofsted.csv') };
-
-async function firstCycleError(name: string): Promise<DataError> {
-  const err = await parseFirstCycle(fx(name), name)
-    .then((rows) => firstCycleEvents(rows, geo, name))
-    .then(() => null)
-    .catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(DataError);
-  return err as DataError;
-}
-
-async function newFrameworkError(name: string): Promise<DataError> {
-  const err = await parseNewFramework(fx(name), name)
-    .then((rows) => newFrameworkEvents(rows, geo, name))
-    .then(() => null)
-    .catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(DataError);
-  return err as DataError;
-}
-
-describe('first-cycle register: validation errors name file, line and column', () => {
-  it.each([
-    ['fc-unknown-code.csv', 'la_code_old', /999 \(Nowhere\) is not the code of a current or former English local area/],
-    ['fc-bad-revisit-outcome.csv', 'revisit_outcome', /"Partly" is not one of Yes, Some, No/],
-    ['fc-revisit-before-inspection.csv', 'revisit_date', /revisit 2018-05-24 is before the inspection started \(2019-01-28\)/],
-    ['fc-published-before-start.csv', 'publication_date', /published 2019-01-20, before the inspection started/],
-    ['fc-blank-code.csv', 'la_code_old', /blank area code \(only old Dorset may have one\)/],
-    ['fc-wsoa-not-boolean.csv', 'wsoa_required', /"Yes" is not true or false/],
-    ['fc-revisit-without-wsoa.csv', 'revisit_outcome', /no written statement of action was required/],
-    ['fc-counts-disagree.csv', 'revisit_outcome', /"Yes" disagrees with 7 of 9 weaknesses/],
-    ['fc-ons-mismatch.csv', 'la_code_old', /ONS code E09000002 and DfE code 886 are different areas/],
-  ])('%s → %s', async (name, column, problem) => {
-    const err = await firstCycleError(name);
-    expect(err.file).toBe(name);
-    expect(err.line).toBe(2);
-    expect(err.column).toBe(column);
-    expect(err.problem).toMatch(problem);
-  });
-
-  it('a code listed twice is an error on the second line', async () => {
-    const err = await firstCycleError('fc-duplicate.csv');
-    expect(err.message).toBe('fc-duplicate.csv:3 column "la_code_old": 886 already appears on line 2. Check this against the published source, or run `npm run data:fetch` to restore the file');
-  });
-});
-
-describe('2023-framework register: validation errors', () => {
-  it.each([
-    ['nf-bad-outcome.csv', 'outcome', /"4" is not an outcome \(1, 2 or 3\)/],
-    ['nf-published-before-start.csv', 'publication_date', /published 2024-07-01, before the inspection started \(2024-07-08\)/],
-    ['nf-blank-start-unflagged.csv', 'inspection_start', /blank start date without the start_date_missing_in_D2I flag/],
-    ['nf-next-mismatch.csv', 'next_inspection', /"5 years" does not match outcome 2/],
-    ['nf-unknown-code.csv', 'la_code_old', /999 \(Nowhere\) is not the code/],
-    ['nf-bad-date.csv', 'inspection_start', /"2024-02-30" is not a date/],
-  ])('%s → %s', async (name, column, problem) => {
-    const err = await newFrameworkError(name);
-    expect(err.file).toBe(name);
-    expect(err.line).toBe(2);
-    expect(err.column).toBe(column);
-    expect(err.problem).toMatch(problem);
-  });
-});
-
-describe('check against Ofsted’s own table', () => {
-  it('passes when the register agrees, and names the row when it does not', async () => {
-    const register = await parseFirstCycle(files.firstCycle);
-    expect(() => checkAgainstOfsted(register, [], 'r.csv')).toThrow(/the register has 5 rows from Ofsted's main table, Ofsted has 0/);
-    const good = await parseOfstedTable(files.ofsted);
-    expect(() => checkAgainstOfsted(register, good, 'r.csv')).not.toThrow();
-    const bad = await parseOfstedTable(fx('ofsted-disagrees.csv'));
-    expect(() => checkAgainstOfsted(register, bad, 'r.csv')).toThrow(/^r\.csv:7: Kent \(E10000016, Ofsted line 6\): written statement of action differs/);
-  });
-});
+import { buildInspections, inspectionsDownload } from '../../../src/datasets/inspections/index.ts';
+import { toCsv } from '../../../src/lib/downloads.ts';
+import { files, geo } from './fixtures.ts';
 
 describe('joining inspections to today’s areas', async () => {
   const data = await buildInspections(files, geo);

@@ -1,5 +1,5 @@
 /** A hand-made slice of England's geography for the inspections tests. */
-import { GeographyIndex, slugify, type Area, type CodeChange, type Geography } from '../../src/lib/geography.ts';
+import { GeographyIndex, slugify, type Area, type CodeChange, type Geography } from '../../../src/lib/geography.ts';
 
 const area = (laCode: string, onsCode: string, name: string, regionCode: string, formerOnsCodes: string[] = []): Area => ({
   laCode,

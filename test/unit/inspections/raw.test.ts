@@ -3,12 +3,12 @@
  * Published check figures appear here only, as expectations.
  */
 import { describe, expect, it } from 'vitest';
-import { buildGeography, geographyFiles } from '../../src/datasets/geography.ts';
-import { buildInspections, ofstedTotals, OFSTED_STATS_DATE, parseFirstCycle, parseNewFramework, parseOfstedTable } from '../../src/datasets/inspections.ts';
-import { GeographyIndex } from '../../src/lib/geography.ts';
-import { makeContext } from '../../src/lib/pipeline.ts';
-import { RAW_DIR, readManifest } from '../../src/lib/sources.ts';
-import { requireData } from '../helpers.ts';
+import { buildGeography, geographyFiles } from '../../../src/datasets/geography.ts';
+import { buildInspections, ofstedTotals, OFSTED_STATS_DATE, parseFirstCycle, parseNewFramework, parseOfstedTable } from '../../../src/datasets/inspections/index.ts';
+import { GeographyIndex } from '../../../src/lib/geography.ts';
+import { makeContext } from '../../../src/lib/pipeline.ts';
+import { RAW_DIR, readManifest } from '../../../src/lib/sources.ts';
+import { requireData } from '../../helpers.ts';
 
 const ctx = makeContext(RAW_DIR, readManifest(), null as unknown as GeographyIndex);
 const files = { firstCycle: ctx.file('insp-first-cycle'), newFramework: ctx.file('insp-2023-framework'), ofsted: ctx.file('insp-ofsted-2022') };
