@@ -15,7 +15,8 @@ import { sen, senSeries } from '../read/absence-data.ts';
 import { ehcp, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell, planGrowth, regionCell, SEN2_RELEASE, SEN2_SOURCE, tribunal } from '../read/send-data.ts';
 import { ENGLAND, type PeriodType, type SeriesView } from '../lib/series.ts';
 import { geo, sourceLine } from '../read/site.ts';
-import { PREVALENCE_RELEASE, PREVALENCE_SOURCE, prevalence } from '../read/money-data.ts';
+import { SOURCE_LINES } from '../read/source-lines.ts';
+import { prevalence } from '../read/money-data.ts';
 import { median } from '../lib/spread.ts';
 import { TRIBUNAL_RELEASE, TRIBUNAL_SOURCE } from '../charts/tribunal.ts';
 import type { Area } from '../lib/geography.ts';
@@ -53,7 +54,7 @@ export interface KeyMeasure {
   series(area: Area): SeriesPoint[];
 }
 
-const INSPECTION_SOURCE = 'Ofsted and CQC area SEND inspections';
+const INSPECTION_SOURCE = SOURCE_LINES.inspections.title;
 
 /** Latest outcome under the 2023 framework: 1, 2 or 3; one point per full inspection. */
 export const inspectionOutcome: KeyMeasure = {
@@ -131,27 +132,6 @@ export const ehcPlans: KeyMeasure = {
   series: (area) => cellPoints(ehcp.measure('ehc_plans').periods, (y) => plansCell(area.laCode, y)),
 };
 
-/** New EHC plans issued within 20 weeks, including exception cases, by calendar year. */
-export const timeliness: KeyMeasure = {
-  id: 'timeliness-20-weeks',
-  label: 'New EHC plans issued within 20 weeks',
-  unit: '%',
-  description: 'Percentage of new EHC plans issued within the legal limit of 20 weeks, including exception cases, in each calendar year.',
-  source: SEN2_SOURCE,
-  release: SEN2_RELEASE,
-  sourceIds: ehcp.measure('t20_pc').sourceIds,
-  display: (p) => (p.value === null ? symbolWords(p) : formatPercent(p.value, 1)),
-  empty: 'No figures',
-  better: 'higher',
-  series(area) {
-    const periods = ehcp.measure('t20_pc').periods;
-    // A year with no new plans has no percentage: it reads "no plans issued", never 0%.
-    return cellPoints(periods, (y) => ehcp.cell('t20_pc', area.laCode, y)).map((p) => {
-      const den = ehcp.cell('t20_den', area.laCode, Number(p.period));
-      return den.kind === 'value' && den.value === 0 ? { period: p.period, value: null, symbol: 'no plans issued' } : p;
-    });
-  },
-};
 
 const PA = 'enrolments_pa_10_exact_percent';
 
@@ -161,8 +141,8 @@ export const persistentAbsenceEhcp: KeyMeasure = {
   label: 'Persistent absence, pupils with an EHC plan',
   unit: '%',
   description: 'Percentage of pupils with an EHC plan who missed 10% or more of their school sessions, all state-funded schools, by academic year.',
-  source: 'DfE, Pupil absence in schools in England, compiled by Data to Insight',
-  release: `Pupil absence in schools in England, ${formatPointPeriod(sen.slots[PA][0]!.period)} to ${formatPointPeriod(sen.slots[PA].at(-1)!.period)}`,
+  source: SOURCE_LINES.absenceSen.source,
+  release: `${SOURCE_LINES.absenceSen.title}, ${formatPointPeriod(sen.slots[PA][0]!.period)} to ${formatPointPeriod(sen.slots[PA].at(-1)!.period)}`,
   sourceIds: ['absence-sen-status'],
   display: (p) => (p.value === null ? (p.symbol === 'no plans issued' ? p.symbol : symbolWords(p)) : formatPercent(p.value, 1)),
   empty: 'No figures',
@@ -377,6 +357,27 @@ export const planGrowth5: MeasureDef = (() => {
   return m;
 })();
 
+/** New EHC plans issued within 20 weeks, including exception cases, by calendar year. A year with no new plans reads "no plans issued", never 0%. */
+export const timeliness = viewMeasure({
+  id: 'timeliness-20-weeks',
+  view: ehcp,
+  measure: 't20_pc',
+  label: 'New EHC plans issued within 20 weeks',
+  noun: '20-week timeliness',
+  period: 'calendar year',
+  axisLabel: '% within 20 weeks',
+  domain: [0, 100],
+  description: 'Percentage of new EHC plans issued within the legal limit of 20 weeks, including exception cases, in each calendar year.',
+  source: SEN2_SOURCE,
+  release: SEN2_RELEASE,
+  better: 'higher',
+  counts: { numerator: 't20_num', denominator: 't20_den', of: 'new plans', labels: { numerator: 'Issued within 20 weeks', denominator: 'New plans issued' } },
+  explain: (code, y) => {
+    const den = ehcp.cell('t20_den', code, y);
+    return den.kind === 'value' && den.value === 0 ? 'no plans issued' : null;
+  },
+});
+
 export const refusalRate = viewMeasure({
   id: 'refusal-rate',
   view: ehcp,
@@ -453,8 +454,8 @@ export const senSupportShare = viewMeasure({
   period: 'January',
   axisLabel: '% of all pupils',
   description: 'Pupils with special educational needs who get help from their school without an EHC plan (SEN support), as a percentage of all pupils, from the January school census.',
-  source: PREVALENCE_SOURCE,
-  release: PREVALENCE_RELEASE,
+  source: SOURCE_LINES.prevalence.source,
+  release: SOURCE_LINES.prevalence.release,
   better: null,
   section: 'sen-prevalence',
   keyFact: { margin: 2 },
@@ -483,8 +484,8 @@ export const spendPerPlan = viewMeasure({
   period: 'financial year',
   axisLabel: '£ a week per child with a plan',
   description: 'Council spending on SEN services (section 251 outturn) per child or young person with an EHC plan, £ a week, rounded to the nearest £5; cash, not adjusted for inflation.',
-  source: `${LAIT_SOURCE} (section 251 outturn)`,
-  release: LAIT_RELEASE,
+  source: SOURCE_LINES.spend.source,
+  release: SOURCE_LINES.lait.release,
   better: null,
   benchmark: false,
   section: 'ehc-plans',
@@ -499,22 +500,6 @@ function medianReference(label: string, long: string, areas: readonly Area[], m:
 }
 
 // The older measures gain the MeasureDef fields (one definition each).
-export const timelinessDef: MeasureDef = {
-  ...timeliness,
-  noun: '20-week timeliness',
-  dp: 1,
-  period: 'calendar year',
-  axisLabel: '% within 20 weeks',
-  domain: [0, 100],
-  format: pcFmt(1),
-  benchmarkPeriod: 'common',
-  when: formatPointPeriod,
-  england: () => ({ label: 'England', points: cellPoints(ehcp.measure('t20_pc').periods, (y) => ehcp.cell('t20_pc', ENGLAND, y)) }),
-  region: (code) => ({ label: regionName(code), points: cellPoints(ehcp.measure('t20_pc').periods, (y) => regionCell(ehcp, 't20_pc', code, y)) }),
-  whyNoValue: (_area, p) => (p ? timeliness.display(p) : 'no figure published'),
-  countLabels: { numerator: 'Issued within 20 weeks', denominator: 'New plans issued' },
-  counts: (code, period) => ({ numerator: ehcp.cell('t20_num', code, Number(period)), denominator: ehcp.cell('t20_den', code, Number(period)), of: 'new plans' }),
-};
 
 export const persistentAbsenceEhcpDef: MeasureDef = {
   ...persistentAbsenceEhcp,
@@ -565,7 +550,7 @@ export const MEASURES: MeasureDef[] = [
   pupilsWithPlan,
   senSupportShare,
   planGrowth5,
-  timelinessDef,
+  timeliness,
   refusalRate,
   appealRate,
   persistentAbsenceEhcpDef,

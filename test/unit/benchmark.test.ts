@@ -29,7 +29,7 @@ describe('neighbour benchmark charts', async () => {
   it('a symbol is never drawn as 0: a suppressed neighbour is named, has no bar, and reads "suppressed"', () => {
     const area = geo.bySlug.get('coventry')!;
     const victim = geo.area(area.neighbours[0]!.laCode);
-    const base = km.timelinessDef;
+    const base = km.timeliness;
     const m: typeof base = {
       ...base,
       id: 'test-suppressed',

@@ -85,10 +85,6 @@ describe('releases come from the manifest', () => {
  * fails, and an entry here fails once its file no longer has the text (remove it then).
  */
 const KNOWN_COPIES = new Set([
-  // src/facts is edited by the lead (issue 12): re-point to SOURCE_LINES.inspections.title and SOURCE_LINES.absenceSen.
-  'src/facts/key-measures.ts -> Ofsted and CQC area SEND inspections',
-  'src/facts/key-measures.ts -> DfE, Pupil absence in schools in England, compiled by Data to Insight',
-  'src/facts/key-measures.ts -> Pupil absence in schools in England',
   // Release lines inside the absence chart builders, which another branch is rewriting: use SOURCE_LINES.absenceSen.title / .suspensions.title.
   'src/charts/absence.ts -> Pupil absence in schools in England',
   'src/charts/absence.ts -> Suspensions and permanent exclusions in England',
