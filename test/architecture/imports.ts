@@ -4,7 +4,21 @@
  * side-effect import, dynamic import(), in .ts and .astro alike) with its line,
  * and works out which layer of src/ a relative specifier points into.
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Every code file (.ts, .mts, .js, .mjs, .astro) below `dir` (relative to the root), src/generated aside. */
+export function codeFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) return rel === 'src/generated' ? [] : codeFiles(rel);
+    return /\.(ts|mts|js|mjs|astro)$/.test(e.name) ? [rel] : [];
+  });
+}
 
 export interface ImportRef {
   /** The file, relative to the repository root, with forward slashes. */

@@ -12,13 +12,11 @@
  * few places that break the rule today are listed in EXCEPTIONS, each with why;
  * a new breach fails this test with its file and line.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { describeViolation, layerOf, resolveSpecifier, scanImports, violations, type ImportRef } from './imports.ts';
+import { codeFiles, describeViolation, layerOf, ROOT, resolveSpecifier, scanImports, violations, type ImportRef } from './imports.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Layer → the other layers it may import from (a layer may always import from itself). */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -48,13 +46,6 @@ const EXCEPTIONS = new Set([
   'src/pages/search-data/[key].json.ts -> src/generated/search.json',
 ]);
 
-function codeFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = `${dir}/${e.name}`;
-    if (e.isDirectory()) return rel === 'src/generated' ? [] : codeFiles(rel);
-    return /\.(ts|mts|js|mjs|astro)$/.test(e.name) ? [rel] : [];
-  });
-}
 
 const files = codeFiles('src');
 const refs: ImportRef[] = files.flatMap((f) => scanImports(f, readFileSync(path.join(ROOT, f), 'utf8')));

@@ -3,15 +3,14 @@
  * publishers its manifest entries give, its release words come from the manifest, and no other
  * file under src/ types a line or a publication title again.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { requireGenerated } from '../helpers.ts';
+import { codeFiles, ROOT } from '../architecture/imports.ts';
 
 requireGenerated(['geography', 'catalogue', 'tribunal']);
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HOME = 'src/read/source-lines.ts';
 
 const { PUBLISHER_SHORT, SOURCE_LINES, TRIBUNAL_RELEASES, tribunalRelease, inspectionsRelease } = await import('../../src/read/source-lines.ts');
@@ -96,13 +95,6 @@ const KNOWN_COPIES = new Set([
   'src/datasets/tribunal.ts -> Education, health and care plans',
 ]);
 
-function codeFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = `${dir}/${e.name}`;
-    if (e.isDirectory()) return rel === 'src/generated' ? [] : codeFiles(rel);
-    return /\.(ts|mts|js|mjs|astro)$/.test(e.name) ? [rel] : [];
-  });
-}
 
 /** Every line and title of SOURCE_LINES, longest first. */
 const NEEDLES = [...new Set(Object.values(SOURCE_LINES).flatMap((e) => [e.source, e.title]))].sort((a, b) => b.length - a.length);
