@@ -58,7 +58,7 @@ function tickLabel(unit: Measure['unit'], v: number): string {
   if (unit === 'outcome') return `Outcome ${v}`;
   if (unit === 'yes/no') return v === 1 ? 'Yes' : 'No';
   const r = Math.round(v * 10) / 10;
-  return unit === '%' ? `${r}%` : String(r);
+  return unit === '%' ? `${r}%` : unit === '£' ? `£${r}` : String(r);
 }
 
 type RefPoints = [string, number | null][];
@@ -206,7 +206,7 @@ function render(messages: string[]): void {
         const pts = m.series[a.slug] ?? [];
         const li = el('li');
         li.append(el('strong', a.name));
-        if (pts.length > 0) li.append(smallChart(pts, x, y, m.unit, [...englandRef, ...regionRefs(a)], m.axisLabel ?? (m.unit === 'outcome' ? 'Outcome (1 is best)' : m.unit === 'yes/no' ? 'Yes or no' : m.unit === '%' ? '%' : 'Number')));
+        if (pts.length > 0) li.append(smallChart(pts, x, y, m.unit, [...englandRef, ...regionRefs(a)], m.axisLabel ?? (m.unit === 'yes/no' ? 'Yes or no' : 'Number')));
         const list = el('ul', undefined, 'points');
         if (pts.length === 0) list.append(el('li', m.empty));
         for (const p of pts) list.append(el('li', `${p[3]}: ${p[2]}${p[4] ? ` (${p[4]})` : ''}`));
