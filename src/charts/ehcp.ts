@@ -13,8 +13,9 @@ import { ENGLAND, type SeriesView } from '../lib/series.ts';
 import { blankReason, compare, ehcp, ehcpWithheld, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell, SEN2_RELEASE, SEN2_SOURCE } from '../read/send-data.ts';
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
+import { linesPlot } from './lines.ts';
 import { PALETTE } from './render.ts';
-import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
+import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_NAMES, SEN_STYLE, SUBJECT_STYLE } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 const SEN2 = SEN2_SOURCE;
@@ -87,80 +88,6 @@ export const ehcpGrowth: ChartFactory = {
     } satisfies ChartSpec;
   },
 };
-
-/** Up to four named lines with direct labels (colour is never the only signal). */
-export function linesPlot(rows: { year: number; series: string; value: number | null; segment?: string }[], styles: Record<string, { stroke: string; dash?: string; width?: number }>, opts: { yLabel: string; unit: '%' | '' | '£'; height?: number; breakAt?: number; breakLabel?: string; breakX?: number; yDomain?: [number, number]; xTickFormat?: (year: number) => string }): Plot.PlotOptions {
-  const data = rows.filter((r) => r.value !== null) as { year: number; series: string; value: number }[];
-  const series = Object.keys(styles).filter((s) => data.some((d) => d.series === s));
-  const ys = data.map((d) => d.value);
-  const lo = opts.yDomain ? opts.yDomain[0] : Math.min(0, ...ys);
-  const hi = opts.yDomain ? opts.yDomain[1] : Math.max(...ys) * 1.1;
-  const height = opts.height ?? 300;
-  const unitsPerPx = (hi - lo) / (height - 60);
-  // Direct labels at each line's last point, nudged apart so they never overlap.
-  const ends = series
-    .map((s) => {
-      const pts = data.filter((d) => d.series === s);
-      const last = pts[pts.length - 1]!;
-      return { series: s, year: last.year, value: last.value, y: last.value };
-    })
-    .sort((a, b) => a.value - b.value);
-  // Labels wrap at about 16 characters (lineWidth 9em); a label of n lines needs n × 15 px.
-  const linesOf = (t: string) => t.split(/\s+/).reduce((acc, w) => { const last = acc[acc.length - 1]; if (last !== undefined && (last + ' ' + w).length <= 16) acc[acc.length - 1] = `${last} ${w}`; else acc.push(w); return acc; }, [] as string[]).length;
-  const gapOf = (i: number) => ((linesOf(ends[i]!.series) + linesOf(ends[i - 1]!.series)) / 2) * 15 * unitsPerPx;
-  for (let i = 1; i < ends.length; i++) {
-    if (ends[i]!.y - ends[i - 1]!.y < gapOf(i)) ends[i]!.y = ends[i - 1]!.y + gapOf(i);
-  }
-  // Keep the labels inside the plot: if the top one went above it, move the stack down.
-  const top = ends.at(-1);
-  if (top) {
-    const room = hi - (linesOf(top.series) / 2) * 15 * unitsPerPx;
-    if (top.y > room) {
-      top.y = room;
-      for (let i = ends.length - 2; i >= 0; i--) ends[i]!.y = Math.min(ends[i]!.y, ends[i + 1]!.y - gapOf(i + 1));
-    }
-  }
-  // Enough decimal places that tick labels differ (e.g. 1.5%, 2.0%, 2.5% rather than 2%, 2%, 3%).
-  const tickDp = hi - lo < 10 ? 1 : 0;
-  const fmt = (n: number) => (opts.unit === '%' ? `${formatNumber(n, tickDp)}%` : opts.unit === '£' ? `£${formatNumber(n)}` : formatNumber(n, tickDp));
-  const marks: Plot.Markish[] = [Plot.ruleY([lo])];
-  if (opts.breakAt !== undefined) {
-    const bx = opts.breakX ?? opts.breakAt - 0.5;
-    marks.push(Plot.ruleX([bx], { stroke: PALETTE.darkGrey, strokeDasharray: '2,3' }));
-    marks.push(Plot.text([{ x: bx, y: hi }], { x: 'x', y: 'y', text: () => opts.breakLabel ?? 'New collection', textAnchor: 'middle', dy: -8, lineAnchor: 'bottom', fill: PALETTE.darkGrey, fontSize: 13 }));
-  }
-  for (const s of series) {
-    const st = styles[s]!;
-    const pts = data.filter((d) => d.series === s);
-    // Lines keep the gaps: a year with no figure breaks the line (Plot skips null y).
-    const withGaps = rows.filter((r) => r.series === s);
-    // A `segment` splits a series where its method changes (the lines are not joined across the break).
-    marks.push(Plot.line(withGaps, { x: 'year', y: 'value', z: withGaps.some((r) => r.segment) ? 'segment' : undefined, stroke: st.stroke, strokeWidth: st.width ?? 2, strokeDasharray: st.dash }));
-    marks.push(Plot.dot(pts, { x: 'year', y: 'value', fill: st.stroke, r: (st.width ?? 2) + 0.5 }));
-  }
-  marks.push(Plot.text(ends, { x: 'year', y: 'y', text: (d: { series: string }) => d.series, dx: 8, textAnchor: 'start', lineWidth: 9, fontSize: 13, fill: (d: { series: string }) => (styles[d.series]!.stroke === PALETTE.grey ? PALETTE.darkGrey : styles[d.series]!.stroke), fontWeight: 600 }));
-  return {
-    height,
-    marginLeft: 58,
-    // Room for the longest one-word area name ("Northamptonshire") in bold at 13 px.
-    marginRight: 150,
-    // Above the plot: the y-axis label at the left and, over the dotted line, "New collection".
-    marginTop: opts.breakAt !== undefined ? 50 : 20,
-    x: { label: null, tickFormat: opts.xTickFormat ?? ((d: number) => String(d)), ticks: yearTicks(data.map((d) => d.year)) },
-    y: { label: opts.yLabel, grid: true, domain: [lo, hi], tickFormat: fmt },
-    marks,
-  };
-}
-
-/** Year ticks that fit a narrow chart: every year over 6 years or fewer, else every other year, ending at the latest. */
-function yearTicks(years: readonly number[]): number[] {
-  const lo = Math.min(...years);
-  const hi = Math.max(...years);
-  const step = hi - lo > 6 ? 2 : 1;
-  const ticks: number[] = [];
-  for (let y = hi; y >= lo; y -= step) ticks.unshift(y);
-  return ticks;
-}
 
 export const ehcpTimeliness: ChartFactory = {
   id: 'ehcp-timeliness',
@@ -316,9 +243,9 @@ export const ehcpPrimaryNeed: ChartFactory = {
 // ------------------------------------------------------------- outcomes (national)
 
 const GROUPS = [
-  { suffix: 'ehcp', label: 'EHC plan', ...SEN_STYLE.ehcp },
-  { suffix: 'sen_support', label: 'SEN support', ...SEN_STYLE.senSupport },
-  { suffix: 'no_sen', label: 'No SEN', ...SEN_STYLE.noSen },
+  { suffix: 'ehcp', label: SEN_NAMES.ehcp, ...SEN_STYLE.ehcp },
+  { suffix: 'sen_support', label: SEN_NAMES.senSupport, ...SEN_STYLE.senSupport },
+  { suffix: 'no_sen', label: SEN_NAMES.noSen, ...SEN_STYLE.noSen },
 ] as readonly { suffix: string; label: string; stroke: string; dash?: string; width: number }[];
 
 function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | ''; title: (last: Record<string, number>, year: string) => string; subtitle: string; source: string; sourceIds: string[]; release: string; notes: string[]; periodLabel: (p: number) => string; yDomain?: [number, number] }): ChartFactory {
@@ -445,7 +372,7 @@ export const outcomesSpend: ChartFactory = {
       rows,
       summary: `In ${last.year}, councils in England spent about £${formatNumber(v(last.spend)!)} a week on SEN services for each child or young person with an EHC plan, against £${formatNumber(v(first.spend)!)} in ${first.year}. These are cash figures, not adjusted for inflation, and the number of plans grew fast over the period.`,
       notes: ['Spending on SEN services (section 251 outturn lines, including SEN transport and support services) divided by the number of children with an EHC plan at January. It is not the cost of a plan, and it leaves out most of the high needs block paid to schools and colleges.'],
-      plot: linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(outcomes.cell(id, ENGLAND, y)) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: '£ per week', unit: '£' }),
+      plot: linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(outcomes.cell(id, ENGLAND, y)) })), { England: SUBJECT_STYLE }, { yLabel: '£ per week', unit: '£' }),
     } satisfies ChartSpec;
   },
 };
@@ -579,7 +506,7 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         rows,
         summary,
         notes,
-        plot: linesPlot(lines, styles, { yLabel: o.unit === '%' ? '%' : o.unit === '£' ? '£' : '', unit: o.unit, breakAt: o.breakAt, yDomain: o.yDomain, ...(o.tickLabel ?? o.periodLabel ? { xTickFormat: o.tickLabel ?? o.periodLabel } : {}) }),
+        plot: linesPlot(lines, styles, { yLabel: o.unit === '%' ? '%' : o.unit === '£' ? '£' : '', unit: o.unit, format: fmt, breakAt: o.breakAt, yDomain: o.yDomain, ...(o.tickLabel ?? o.periodLabel ? { xTickFormat: o.tickLabel ?? o.periodLabel } : {}) }),
       } satisfies ChartSpec;
     },
   };

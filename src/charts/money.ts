@@ -30,7 +30,9 @@ import {
   PREVALENCE_SOURCE,
   SPEND_SOURCE,
 } from '../read/money-data.ts';
-import { areaComparisonChart, linesPlot } from './ehcp.ts';
+import { areaComparisonChart } from './ehcp.ts';
+import { linesPlot } from './lines.ts';
+import { SEN_NAMES, SEN_STYLE, SUBJECT_STYLE } from './series-style.ts';
 import { rankedPhonePlot } from './ranked.ts';
 import { PALETTE, textWidth } from './render.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
@@ -136,7 +138,7 @@ export const moneyHnbPerPlan: ChartFactory = {
         'Derived by this site, not published by the Department for Education: the high needs block (before deductions) divided by the number of children and young people aged 0 to 25 with an EHC plan maintained by the council in January of the financial year (SEN2 collection; January 2024 for 2023-24).',
         'Cash figures, not adjusted for inflation.',
       ],
-      plot: { ...linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(money.cell('hnb_per_plan', ENGLAND, y)) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: '£ per plan', unit: '£', xTickFormat: fy }), marginLeft: 84 },
+      plot: { ...linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(money.cell('hnb_per_plan', ENGLAND, y)) })), { England: SUBJECT_STYLE }, { yLabel: '£ per plan', unit: '£', xTickFormat: fy }), marginLeft: 84 },
     } satisfies ChartSpec;
   },
 };
@@ -286,8 +288,8 @@ export const moneyPrevalence: ChartFactory = {
     const first = rows[0]!;
     const last = rows.at(-1)!;
     const lines = rows.flatMap((r) => [
-      { year: r.january, series: 'SEN support', value: v(r.sen_support_pc) },
-      { year: r.january, series: 'EHC plan', value: v(r.ehcp_pc) },
+      { year: r.january, series: SEN_NAMES.senSupport, value: v(r.sen_support_pc) },
+      { year: r.january, series: SEN_NAMES.ehcp, value: v(r.ehcp_pc) },
     ]);
     return {
       id: 'sen-prevalence-england',
@@ -311,7 +313,7 @@ export const moneyPrevalence: ChartFactory = {
       rows,
       summary: `In January ${last.january}, ${formatNumber(v(last.ehcp_pc)!, 1)}% of pupils in England had an EHC plan and ${formatNumber(v(last.sen_support_pc)!, 1)}% were on SEN support, against ${formatNumber(v(first.ehcp_pc)!, 1)}% and ${formatNumber(v(first.sen_support_pc)!, 1)}% in January ${first.january}.`,
       notes: ['School census counts pupils where they go to school, in January. EHC plan counts from the SEN2 collection cover all children and young people aged 0 to 25 that a council maintains a plan for, so the two differ.'],
-      plot: linesPlot(lines, { 'SEN support': { stroke: PALETTE.turquoise, dash: '6,3' }, 'EHC plan': { stroke: PALETTE.blue, width: 3 } }, { yLabel: '% of all pupils', unit: '%' }),
+      plot: linesPlot(lines, { [SEN_NAMES.senSupport]: SEN_STYLE.senSupport, [SEN_NAMES.ehcp]: SEN_STYLE.ehcp }, { yLabel: '% of all pupils', unit: '%' }),
     } satisfies ChartSpec;
   },
 };

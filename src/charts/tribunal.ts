@@ -14,9 +14,9 @@ import { ENGLAND } from '../lib/series.ts';
 import { blankReason, compare, tribunal, tribunalCautions, tribunalExtras } from '../read/send-data.ts';
 import { compareText, fmtInt, fmtPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
-import { AREA_SERIES, linesPlot } from './ehcp.ts';
-import { PALETTE } from './render.ts';
-import { COMPARISON_STYLE, NEIGHBOURS_LABEL } from './series-style.ts';
+import { AREA_SERIES } from './ehcp.ts';
+import { linesPlot } from './lines.ts';
+import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SUBJECT_STYLE } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 export const TRIBUNAL_SOURCE = 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table (Education, health and care plans)';
@@ -98,7 +98,7 @@ export const tribunalRate: ChartFactory = {
         ...Object.values(tribunalExtras.englandNotes),
         'The move to a new SEN2 data collection in 2022 affects decisions for 2023.',
       ],
-      plot: linesPlot(lines, { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: 'Appeal rate', unit: '%', breakAt: BREAK_YEAR, breakX: BREAK_YEAR, breakLabel: 'Method changed' }),
+      plot: linesPlot(lines, { England: SUBJECT_STYLE }, { yLabel: 'Appeal rate', unit: '%', breakAt: BREAK_YEAR, breakX: BREAK_YEAR, breakLabel: 'Method changed' }),
     } satisfies ChartSpec;
   },
 };

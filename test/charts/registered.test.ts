@@ -75,8 +75,16 @@ describe('golden SVGs of every registered chart (from the built data)', () => {
           const desktop = chartSvg(spec);
           const phone = chartPhoneSvg(spec);
           expect(desktop).toMatch(/^<svg\b/);
-          checkGolden(`${f.id}.${key}`, desktop, REGISTERED_DIR);
-          checkGolden(`${f.id}.${key}.phone`, phone, REGISTERED_DIR);
+          // Both drawings are checked (and a changed one written beside its golden) before failing.
+          const errors = [checkGolden, checkGolden].flatMap((check, i) => {
+            try {
+              check(`${f.id}.${key}${i ? '.phone' : ''}`, i ? phone : desktop, REGISTERED_DIR);
+              return [];
+            } catch (e) {
+              return [(e as Error).message];
+            }
+          });
+          if (errors.length) throw new Error(errors.join('\n'));
         });
       }
     });
