@@ -30,7 +30,9 @@ import {
 import type { SenMetric } from '../datasets/absence-sen.ts';
 import { NO_DATA_PERIOD, PHASE_LABEL, PHASES } from '../datasets/absence-common.ts';
 import { lineChartPlot, type LineSeries } from './lines.ts';
-import { PALETTE, textWidth, wrapLines } from './render.ts';
+import { areaBySlug, regionBySlug } from './places.ts';
+import { PALETTE, textWidth } from './render.ts';
+import { wrapLines } from './svg.ts';
 import { rankedPhonePlot } from './ranked.ts';
 import { inRegion, theRegion as theRegionName } from '../lib/words.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_NAMES, SEN_STYLE } from './series-style.ts';
@@ -51,16 +53,6 @@ const cellOf = (n: number | null | undefined): Cell => (n === null || n === unde
 const GAP_NOTE = 'There are no full-year figures for 2019/20: schools closed to most pupils from March 2020. The gap is left empty, not filled in.';
 const PANDEMIC_NOTE = '2020/21 figures do not count pupils who stayed home for COVID-19 reasons as absent, so they are not comparable with other years.';
 
-function areaBySlug(slug: string): Area {
-  const a = geo.bySlug.get(slug);
-  if (!a) throw new Error(`no area with slug ${slug}`);
-  return a;
-}
-function regionBySlug(slug: string): Region {
-  const r = geo.geography.regions.find((x) => x.slug === slug);
-  if (!r) throw new Error(`no region with slug ${slug}`);
-  return r;
-}
 /** "the North East", but "London" and "Yorkshire and The Humber". */
 const theRegion = (r: Region) => theRegionName(r.name);
 /** "North East areas" */

@@ -14,6 +14,7 @@ import { blankReason, compare, ehcp, ehcpWithheld, LAIT_RELEASE, LAIT_SOURCE, ou
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
 import { linesPlot } from './lines.ts';
+import { areaBySlug } from './places.ts';
 import { PALETTE } from './render.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_NAMES, SEN_STYLE, SUBJECT_STYLE } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
@@ -23,12 +24,6 @@ const NEET_SOURCE = 'Department for Education, Participation in education, train
 
 const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
 const word = (c: Cell): string => (c.kind === 'value' ? '' : c.kind === 'blank' ? 'no value' : SYMBOLS[c.code].label);
-
-function bySlug(slug: string): Area {
-  const a = geo.bySlug.get(slug);
-  if (!a) throw new Error(`no area ${slug}`);
-  return a;
-}
 
 // ---------------------------------------------------------------- national
 
@@ -413,7 +408,7 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
     scope: 'area',
     keys: () => geo.areas.filter((a) => o.view.hasGeo(o.measure, a.laCode)).map((a) => a.slug),
     make(slug) {
-      const area = bySlug(slug);
+      const area = areaBySlug(slug);
       const names = AREA_SERIES(area);
       // The measure in words for the tidy download: the dataset's own label for it.
       const measureWords = o.view.measure(o.measure).label;

@@ -16,7 +16,8 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import { formatNumber } from '../lib/format.ts';
-import { CHART_FONT_SIZE, PALETTE, textWidth, wrapLines } from './render.ts';
+import { CHART_FONT_SIZE, PALETTE, textWidth } from './render.ts';
+import { wrapLines } from './svg.ts';
 
 export type Period = number | string;
 

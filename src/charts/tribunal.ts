@@ -16,6 +16,7 @@ import { compareText, fmtInt, fmtPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
 import { AREA_SERIES } from './ehcp.ts';
 import { linesPlot } from './lines.ts';
+import { areaBySlug } from './places.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SUBJECT_STYLE } from './series-style.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
@@ -108,8 +109,7 @@ export const areaAppealRate: ChartFactory = {
   scope: 'area',
   keys: () => geo.areas.filter((a) => tribunal.hasGeo('appeal_rate', a.laCode)).map((a) => a.slug),
   make(slug) {
-    const area = geo.bySlug.get(slug);
-    if (!area) throw new Error(`no area ${slug}`);
+    const area = areaBySlug(slug);
     const names = AREA_SERIES(area);
     const comps = segments().map(({ year, method }) => {
       const id = method === 'old' ? oldId(year, 'appeal_rate') : 'appeal_rate';
