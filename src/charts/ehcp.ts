@@ -17,7 +17,7 @@ import { linesPlot } from './lines.ts';
 import { areaBySlug } from './places.ts';
 import { PALETTE } from './render.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_NAMES, SEN_STYLE, SUBJECT_STYLE } from './series-style.ts';
-import type { ChartFactory, ChartSpec } from './types.ts';
+import { defineChart, type ChartContent, type ChartFactory } from './types.ts';
 
 const SEN2 = SEN2_SOURCE;
 const NEET_SOURCE = 'Department for Education, Participation in education, training and NEET age 16 to 17 by local authority';
@@ -28,11 +28,11 @@ const word = (c: Cell): string => (c.kind === 'value' ? '' : c.kind === 'blank' 
 // ---------------------------------------------------------------- national
 
 
-export const ehcpGrowth: ChartFactory = {
+export const ehcpGrowth = defineChart({
   id: 'ehcp-growth',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = ehcp.measure('ehc_plans').periods;
     const rows = years.map((y) => {
       const st = ehcp.cell('statements', ENGLAND, y);
@@ -49,8 +49,6 @@ export const ehcpGrowth: ChartFactory = {
       { year: r.year, kind: 'EHC plans', n: v(r.ehc_plans) },
     ]).filter((d) => d.n !== null); // a year without a figure is a gap in the bars (and says so in the table)
     return {
-      id: 'ehcp-growth',
-      key,
       page: '/ehc-plans/',
       placeName: 'England',
       title: `Plans up ${formatNumber(g2014, 0)}% since the 2014 reforms`,
@@ -80,15 +78,15 @@ export const ehcpGrowth: ChartFactory = {
           Plot.text([{ year: last.year - 2, n: v(last.total)! + 30000, t: 'EHC plans' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.blue, fontWeight: 700 }),
         ],
       },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
-export const ehcpTimeliness: ChartFactory = {
+export const ehcpTimeliness = defineChart({
   id: 'ehcp-timeliness',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = ehcp.measure('t20_pc').periods;
     const rows = years.map((y) => ({
       year: y,
@@ -106,8 +104,6 @@ export const ehcpTimeliness: ChartFactory = {
       { year: r.year, series: 'Excluding exceptions', value: v(r.t20_pc_ex) },
     ]);
     return {
-      id: 'ehcp-timeliness',
-      key,
       page: '/ehc-plans/',
       placeName: 'England',
       title: `${fmtPc(v(last.t20_pc)!)} of new plans within 20 weeks in ${last.year}`,
@@ -128,15 +124,15 @@ export const ehcpTimeliness: ChartFactory = {
       summary: `In ${last.year}, ${fmtInt(v(last.t20_num)!)} of the ${fmtInt(v(last.t20_den)!)} new EHC plans in England (${fmtPc(v(last.t20_pc)!)}) were issued within the legal limit of 20 weeks. Leaving out exception cases, where the law allows more time, the figure was ${fmtPc(v(last.t20_pc_ex)!)}. The highest share in these years was ${fmtPc(v(best.t20_pc)!)} in ${best.year}.`,
       notes: ['The dotted line marks the new collection: from 2023 local authorities report on each child rather than in totals, and DfE warns of a break in the series.', 'In 2020 COVID-19 rules allowed councils more time.'],
       plot: linesPlot(lines, { 'All plans': { stroke: PALETTE.blue, width: 3 }, 'Excluding exceptions': { stroke: PALETTE.turquoise, dash: '6,3' } }, { yLabel: '% within 20 weeks', unit: '%', yDomain: [0, 100], breakAt: 2023 }),
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
-export const ehcpRequests: ChartFactory = {
+export const ehcpRequests = defineChart({
   id: 'ehcp-requests',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = ehcp.measure('requests').periods.filter((y) => ehcp.cell('requests', ENGLAND, y).kind === 'value');
     const rows = years.map((y) => ({ year: y, requests: ehcp.cell('requests', ENGLAND, y), refused: ehcp.cell('refused', ENGLAND, y), refused_pc: ehcp.cell('refused_pc', ENGLAND, y) }));
     const first = rows[0]!;
@@ -147,8 +143,6 @@ export const ehcpRequests: ChartFactory = {
       { year: r.year, kind: 'Not refused', n: v(r.requests)! - v(r.refused)! },
     ]);
     return {
-      id: 'ehcp-requests',
-      key,
       page: '/ehc-plans/',
       placeName: 'England',
       title: `Requests for assessment up ${formatNumber(g, 0)}% since ${first.year}`,
@@ -181,15 +175,15 @@ export const ehcpRequests: ChartFactory = {
           Plot.text([{ year: last.year, n: v(last.refused)! / 2, t: 'Refused' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.maroon, fontWeight: 700, textAnchor: 'start', dx: 24 }),
         ],
       },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
-export const ehcpPrimaryNeed: ChartFactory = {
+export const ehcpPrimaryNeed = defineChart({
   id: 'ehcp-primary-need',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const year = ehcp.latestPeriod('need_total');
     const ids = Object.keys(ehcp.json.measures).filter((m) => /^need_.*_pc$/.test(m));
     const rows = ids
@@ -199,8 +193,6 @@ export const ehcpPrimaryNeed: ChartFactory = {
     const second = rows[1]!;
     const third = rows[2]!;
     return {
-      id: 'ehcp-primary-need',
-      key,
       page: '/ehc-plans/',
       placeName: 'England',
       title: `${top.need} is the top need`,
@@ -231,9 +223,9 @@ export const ehcpPrimaryNeed: ChartFactory = {
           Plot.ruleX([0]),
         ],
       },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
 // ------------------------------------------------------------- outcomes (national)
 
@@ -244,11 +236,11 @@ const GROUPS = [
 ] as readonly { suffix: string; label: string; stroke: string; dash?: string; width: number }[];
 
 function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | ''; title: (last: Record<string, number>, year: string) => string; subtitle: string; source: string; sourceIds: string[]; release: string; notes: string[]; periodLabel: (p: number) => string; yDomain?: [number, number] }): ChartFactory {
-  return {
+  return defineChart({
     id: opts.id,
     scope: 'national',
     keys: () => ['england'],
-    make(key) {
+    make() {
       const ids = GROUPS.map((g) => `${opts.base}_${g.suffix}`);
       const years = outcomes.measure(ids[0]!).periods;
       const rows = years.map((y) => ({ year: opts.periodLabel(y), ...Object.fromEntries(GROUPS.map((g, i) => [g.suffix, outcomes.cell(ids[i]!, ENGLAND, y)])) })) as Record<string, CsvValue>[];
@@ -260,8 +252,6 @@ function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | 
       const fmt = (n: number | null) => (n === null ? 'not available' : opts.unit === '%' ? fmtPc(n, Number.isInteger(n) ? 0 : 1) : formatNumber(n, 1));
       const lines = years.flatMap((y) => GROUPS.map((g, i) => ({ year: y, series: g.label, value: v(outcomes.cell(ids[i]!, ENGLAND, y)) })));
       return {
-        id: opts.id,
-        key,
         page: '/outcomes/',
         placeName: 'England',
         title: opts.title(last, opts.periodLabel(lastYear)),
@@ -274,9 +264,9 @@ function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | 
         summary: `In ${opts.periodLabel(lastYear)}, ${opts.what} was ${fmt(last.ehcp!)} for pupils with an EHC plan, ${fmt(last.sen_support!)} for pupils on SEN support and ${fmt(last.no_sen!)} for pupils with no SEN, in England.`,
         notes: [...opts.notes, ...(missing.length ? [`No figures for ${listInProse(missing.map(opts.periodLabel))}: shown as gaps.`] : [])],
         plot: linesPlot(lines, Object.fromEntries(GROUPS.map((g) => [g.label, { stroke: g.stroke, dash: g.dash, width: g.width }])), { yLabel: opts.unit === '%' ? '%' : 'Score', unit: opts.unit, yDomain: opts.yDomain }),
-      } satisfies ChartSpec;
+      } satisfies ChartContent;
     },
-  };
+  });
 }
 
 const academic = (p: number) => `${p - 1}/${String(p % 100).padStart(2, '0')}`;
@@ -339,11 +329,11 @@ export const outcomesNeet = bySenChart({
   periodLabel: (p) => `${p}`,
 });
 
-export const outcomesSpend: ChartFactory = {
+export const outcomesSpend = defineChart({
   id: 'outcomes-spend',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const id = 'sen_spend_per_child_week';
     const years = outcomes.measure(id).periods;
     const label = (p: number) => `${p - 1}-${String(p % 100).padStart(2, '0')}`;
@@ -351,8 +341,6 @@ export const outcomesSpend: ChartFactory = {
     const first = rows[0]!;
     const last = rows[rows.length - 1]!;
     return {
-      id: 'outcomes-spend',
-      key,
       page: '/outcomes/',
       placeName: 'England',
       title: `About £${formatNumber(v(last.spend)!)} a week per child with a plan`,
@@ -368,9 +356,9 @@ export const outcomesSpend: ChartFactory = {
       summary: `In ${last.year}, councils in England spent about £${formatNumber(v(last.spend)!)} a week on SEN services for each child or young person with an EHC plan, against £${formatNumber(v(first.spend)!)} in ${first.year}. These are cash figures, not adjusted for inflation, and the number of plans grew fast over the period.`,
       notes: ['Spending on SEN services (section 251 outturn lines, including SEN transport and support services) divided by the number of children with an EHC plan at January. It is not the cost of a plan, and it leaves out most of the high needs block paid to schools and colleges.'],
       plot: linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(outcomes.cell(id, ENGLAND, y)) })), { England: SUBJECT_STYLE }, { yLabel: '£ per week', unit: '£' }),
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
 // ------------------------------------------------------------------ areas
 
@@ -403,7 +391,7 @@ interface AreaChartOpts {
 export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: NEIGHBOURS_LABEL, england: 'England' });
 
 export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
-  return {
+  return defineChart({
     id: o.id,
     scope: 'area',
     keys: () => geo.areas.filter((a) => o.view.hasGeo(o.measure, a.laCode)).map((a) => a.slug),
@@ -480,8 +468,6 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         [names.area]: COMPARISON_STYLE.area,
       };
       return {
-        id: o.id,
-        key: slug,
         page: `/areas/${slug}/`,
         placeName: area.name,
         title,
@@ -502,9 +488,9 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         summary,
         notes,
         plot: linesPlot(lines, styles, { yLabel: o.unit === '%' ? '%' : o.unit === '£' ? '£' : '', unit: o.unit, format: fmt, breakAt: o.breakAt, yDomain: o.yDomain, ...(o.tickLabel ?? o.periodLabel ? { xTickFormat: o.tickLabel ?? o.periodLabel } : {}) }),
-      } satisfies ChartSpec;
+      } satisfies ChartContent;
     },
-  };
+  });
 }
 
 /** Why an area has no timeliness figure in a year: no plans, or not available. */

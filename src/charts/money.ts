@@ -35,18 +35,18 @@ import { linesPlot } from './lines.ts';
 import { SEN_NAMES, SEN_STYLE, SUBJECT_STYLE } from './series-style.ts';
 import { rankedPhonePlot } from './ranked.ts';
 import { PALETTE, textWidth } from './render.ts';
-import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
+import { checkSpec, defineChart, type ChartContent, type ChartFactory } from './types.ts';
 
 const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
 const SEN2 = SEN2_SOURCE;
 
 // ---------------------------------------------------------------- national
 
-export const moneyHnb: ChartFactory = {
+export const moneyHnb = defineChart({
   id: 'money-hnb',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = hnbYears();
     const rows = years.map((y) => {
       const hnb = money.cell('high_needs_block', ENGLAND, y);
@@ -64,8 +64,6 @@ export const moneyHnb: ChartFactory = {
     const g = hnbGrowth(ENGLAND, years[0]!, years.at(-1)!)!;
     const bars = rows.map((r) => ({ fy: r.financial_year, bn: v(r.high_needs_block)! / 1e9 }));
     return {
-      id: 'money-hnb',
-      key,
       page: '/money/',
       placeName: 'England',
       title: `High needs block up ${formatNumber(g, 0)}% since ${first.financial_year}`,
@@ -95,15 +93,15 @@ export const moneyHnb: ChartFactory = {
           Plot.ruleY([0]),
         ],
       },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
-export const moneyHnbPerPlan: ChartFactory = {
+export const moneyHnbPerPlan = defineChart({
   id: 'money-hnb-per-plan',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = hnbYears();
     const rows = years.map((y) => ({
       financial_year: fy(y),
@@ -117,8 +115,6 @@ export const moneyHnbPerPlan: ChartFactory = {
     const b = v(last.hnb_per_plan)!;
     const dir = Math.round(b) > Math.round(a) ? 'rose' : Math.round(b) < Math.round(a) ? 'fell' : 'stayed';
     return {
-      id: 'money-hnb-per-plan',
-      key,
       page: '/money/',
       placeName: 'England',
       title: `High needs block per EHC plan ${dir} ${dir === 'stayed' ? 'the same' : `to £${formatNumber(b)}`}`,
@@ -139,9 +135,9 @@ export const moneyHnbPerPlan: ChartFactory = {
         'Cash figures, not adjusted for inflation.',
       ],
       plot: { ...linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(money.cell('hnb_per_plan', ENGLAND, y)) })), { England: SUBJECT_STYLE }, { yLabel: '£ per plan', unit: '£', xTickFormat: fy }), marginLeft: 84 },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
 /** The latest deficit % of every current area; null where there is no figure. */
 export function deficitRankValues(): { year: number; values: { area: Area; v: number | null }[] } {
@@ -149,11 +145,11 @@ export function deficitRankValues(): { year: number; values: { area: Area; v: nu
   return { year, values: geo.areas.map((a) => ({ area: a, v: v(money.cell('dsg_deficit_pc', a.laCode, year)) })) };
 }
 
-export const moneyDeficitRegions: ChartFactory = {
+export const moneyDeficitRegions = defineChart({
   id: 'money-deficit-regions',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = deficitYears();
     const last = years.at(-1)!;
     const places = [{ key: ENGLAND, name: 'England' }, ...geo.geography.regions.map((r) => ({ key: r.code, name: r.name }))];
@@ -164,8 +160,6 @@ export const moneyDeficitRegions: ChartFactory = {
     const lo = latest.filter((d) => !d.england).at(-1)!;
     const first = v(money.cell('dsg_deficit_pc', ENGLAND, years[0]!))!;
     return {
-      id: 'money-deficit-regions',
-      key,
       page: '/money/',
       placeName: 'England',
       title: `DSG deficits reached ${deficitPc(eng.v)} of the grant by ${fy(last)}`,
@@ -195,9 +189,9 @@ export const moneyDeficitRegions: ChartFactory = {
           Plot.ruleX([0]),
         ],
       },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
 export const moneyDeficitRanked: ChartFactory = {
   id: 'money-deficit-ranked',
@@ -270,11 +264,11 @@ export const moneyDeficitRanked: ChartFactory = {
   },
 };
 
-export const moneyPrevalence: ChartFactory = {
+export const moneyPrevalence = defineChart({
   id: 'sen-prevalence-england',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = prevalence.measure('ehcp_pc').periods;
     const rows = years.map((y) => ({
       january: y,
@@ -292,8 +286,6 @@ export const moneyPrevalence: ChartFactory = {
       { year: r.january, series: SEN_NAMES.ehcp, value: v(r.ehcp_pc) },
     ]);
     return {
-      id: 'sen-prevalence-england',
-      key,
       page: '/money/',
       placeName: 'England',
       title: `${formatNumber(v(last.ehcp_pc)!, 1)}% of pupils had an EHC plan in January ${last.january}`,
@@ -314,9 +306,9 @@ export const moneyPrevalence: ChartFactory = {
       summary: `In January ${last.january}, ${formatNumber(v(last.ehcp_pc)!, 1)}% of pupils in England had an EHC plan and ${formatNumber(v(last.sen_support_pc)!, 1)}% were on SEN support, against ${formatNumber(v(first.ehcp_pc)!, 1)}% and ${formatNumber(v(first.sen_support_pc)!, 1)}% in January ${first.january}.`,
       notes: ['School census counts pupils where they go to school, in January. EHC plan counts from the SEN2 collection cover all children and young people aged 0 to 25 that a council maintains a plan for, so the two differ.'],
       plot: linesPlot(lines, { [SEN_NAMES.senSupport]: SEN_STYLE.senSupport, [SEN_NAMES.ehcp]: SEN_STYLE.ehcp }, { yLabel: '% of all pupils', unit: '%' }),
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
 // ------------------------------------------------------------------ areas
 

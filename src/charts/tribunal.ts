@@ -18,7 +18,7 @@ import { AREA_SERIES } from './ehcp.ts';
 import { linesPlot } from './lines.ts';
 import { areaBySlug } from './places.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SUBJECT_STYLE } from './series-style.ts';
-import type { ChartFactory, ChartSpec } from './types.ts';
+import { defineChart, type ChartContent, type ChartFactory } from './types.ts';
 
 export const TRIBUNAL_SOURCE = 'Department for Education and HM Courts and Tribunals Service, SEND Tribunal appeal rate table (Education, health and care plans)';
 const R = tribunalExtras.releases;
@@ -52,11 +52,11 @@ export function revisionText(key: string, name: string): string | null {
   return `${name}’s ${BREAK_YEAR} appeal rate was revised in DfE’s ${R.latest} release from ${fmtPc(before.value)} (${R.old} release, old method) to ${now} (new method).`;
 }
 
-export const tribunalRate: ChartFactory = {
+export const tribunalRate = defineChart({
   id: 'tribunal-rate',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const rows = segments().map(({ year, method }) => ({
       // Years are labels, never number-formatted ("2024", not "2,024").
       year: String(year),
@@ -72,8 +72,6 @@ export const tribunalRate: ChartFactory = {
     const newBreak = rows.find((r) => r.year === String(BREAK_YEAR) && r.release === R.latest)!;
     const lines = rows.map((r) => ({ year: Number(r.year), series: 'England', segment: r.release, value: v(r.appeal_rate) }));
     return {
-      id: 'tribunal-rate',
-      key,
       page: '/ehc-plans/',
       placeName: 'England',
       title: `Appeal rate ${fmtPc(v(last.appeal_rate)!)} in ${last.year} on a new method`,
@@ -100,11 +98,11 @@ export const tribunalRate: ChartFactory = {
         'The move to a new SEN2 data collection in 2022 affects decisions for 2023.',
       ],
       plot: linesPlot(lines, { England: SUBJECT_STYLE }, { yLabel: 'Appeal rate', unit: '%', breakAt: BREAK_YEAR, breakX: BREAK_YEAR, breakLabel: 'Method changed' }),
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
-export const areaAppealRate: ChartFactory = {
+export const areaAppealRate = defineChart({
   id: 'area-appeal-rate',
   scope: 'area',
   keys: () => geo.areas.filter((a) => tribunal.hasGeo('appeal_rate', a.laCode)).map((a) => a.slug),
@@ -190,8 +188,6 @@ export const areaAppealRate: ChartFactory = {
       [names.area]: COMPARISON_STYLE.area,
     };
     return {
-      id: 'area-appeal-rate',
-      key: slug,
       page: `/areas/${slug}/`,
       placeName: area.name,
       title,
@@ -215,8 +211,8 @@ export const areaAppealRate: ChartFactory = {
       summary,
       notes,
       plot: linesPlot(lines, styles, { yLabel: '%', unit: '%', breakAt: BREAK_YEAR, breakX: BREAK_YEAR, breakLabel: 'Method changed' }),
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
 export const TRIBUNAL_CHARTS: ChartFactory[] = [tribunalRate, areaAppealRate];
