@@ -459,7 +459,8 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         { year, series: names.england, value: v(c.england) },
         { year, series: names.region, value: v(c.region) },
         { year, series: names.neighbours, value: v(c.neighbours) },
-        { year, series: names.area, value: v(c.area) },
+        // A year the area has a symbol for (suppressed, not available, no plans issued) is marked in the drawing; a year before the area existed is a plain gap.
+        { year, series: names.area, value: v(c.area), gap: c.area.kind === 'symbol' ? (o.explain?.(area, year) ?? word(c.area)) : null },
       ]);
       const styles: Record<string, { stroke: string; dash?: string; width?: number }> = {
         [names.england]: COMPARISON_STYLE.england,

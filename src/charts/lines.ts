@@ -8,7 +8,9 @@
  *   periods ("2023/24") are placed one step apart in order.
  * - y: from 0 (or the lowest value, if below 0) to a little above the highest, rounded out to
  *   nice ticks; never inverted. A fixed `yDomain` (e.g. 0 to 100%) overrides it.
- * - a period with no figure breaks the line: it is never drawn as 0.
+ * - a period with no figure breaks the line: it is never drawn as 0. Where the series says why
+ *   (`gaps`, e.g. a suppressed figure), a hollow ring under the year labels marks the period and
+ *   a key line under it says what it means (the ring is never on the axis, where it would read as 0).
  * - end labels: in near-black text (the series colours are not all 4.5:1 as text), spread apart
  *   so they never overlap, kept inside the plot; the chart grows taller when they need room.
  * - series styles and names come from series-style.ts (COMPARISON_STYLE, SEN_STYLE, NEIGHBOURS_LABEL).
@@ -31,6 +33,12 @@ export interface LineSeries {
   width?: number;
   /** Label the line above its own last point (a series that stops early), not in the column of end labels. */
   ownLabel?: boolean;
+  /**
+   * Why a period has no figure, where the drawing should say so (e.g. "suppressed"): the period
+   * gets a hollow ring under its year label and the chart a key line under that
+   * ("No figure for Rutland: suppressed"). Null or absent: a plain gap.
+   */
+  gaps?: readonly (string | null | undefined)[];
   /** Drawn but not labelled: an earlier piece of a series broken where its method changed (the piece after it is labelled). */
   unlabelled?: boolean;
 }
@@ -63,6 +71,10 @@ const LABEL_LINE = 17;
 /** An end label's name wraps at this many characters. */
 const LABEL_CHARS = 14;
 const MIN_HEIGHT = 320;
+/** The gap key starts this far below the plot (under the x tick labels) and wraps at this many characters (fits a phone). */
+const GAP_KEY_TOP = 46;
+const GAP_RING_DY = 34;
+const GAP_KEY_CHARS = 40;
 
 const defaultFormat = (unit: LineOptions['unit']) => (n: number) => (unit === '£' ? `£${formatNumber(n)}` : unit === '%' ? `${formatNumber(n, 1)}%` : formatNumber(n, 1));
 
@@ -118,18 +130,27 @@ export function lineChartPlot<P extends Period>(periods: readonly P[], series: r
   const column = ends.filter((e) => !e.own);
   const own = ends.filter((e) => e.own);
   const labelLines = column.reduce((n, e) => n + e.lines, 0);
-  const height = Math.max(opts.height ?? MIN_HEIGHT, 100 + labelLines * (LABEL_LINE + 2));
 
+  // Gaps the drawing names (also for a series with no figure at all): a ring under each period's year, one key line per series.
+  const gapRings = series.flatMap((s) => s.values.flatMap((v, i) => (!ok(v) && s.gaps?.[i] ? [{ x: xOf(i), stroke: s.stroke }] : [])));
+  const gapKeys = series.flatMap((s) => {
+    const why = [...new Set(s.values.flatMap((v, i) => (!ok(v) && s.gaps?.[i] ? [s.gaps[i]!] : [])))];
+    return why.length ? [{ stroke: s.stroke, lines: wrapLines(`No figure for ${s.name}: ${why.join(', ')}`, GAP_KEY_CHARS) }] : [];
+  });
   const [lo, hi] = opts.yDomain ?? (scaleLinear().domain([Math.min(0, ...ys), Math.max(...ys) * 1.1]).nice().domain() as [number, number]);
+  const widest = (lines: string[]) => Math.max(0, ...lines.map((l) => textWidth(l, CHART_FONT_SIZE)));
+  // The gap key goes under the x axis: the chart grows by its height, the plot keeps its own.
+  const gapKeyHeight = gapKeys.length ? GAP_KEY_TOP - 36 + gapKeys.reduce((h, k) => h + k.lines.length * LABEL_LINE + 4, 0) : 0;
+  const plotHeight = Math.max(opts.height ?? MIN_HEIGHT, 100 + labelLines * (LABEL_LINE + 2));
   const marginTop = opts.breakAt !== undefined || opts.breakX !== undefined ? 50 : 20;
-  const unitsPerPx = (hi - lo) / (height - marginTop - 30);
+  const unitsPerPx = (hi - lo) / (plotHeight - marginTop - 30);
   const lastX = Math.max(...xs);
   const labels = spreadLabels(column.map((e) => ({ ...e, h: (e.lines * LABEL_LINE + LABEL_LINE / 3) * unitsPerPx })), hi).map((e) => ({ ...e, x: lastX }));
 
   // Enough decimal places that tick labels differ (e.g. 1.5%, 2.0%, 2.5% rather than 2%, 2%, 3%).
   const tickDp = hi - lo < 10 ? 1 : 0;
   const tick = (n: number) => (opts.unit === '%' ? `${formatNumber(n, tickDp)}%` : opts.unit === '£' ? `£${formatNumber(n)}` : formatNumber(n, tickDp));
-  const widest = (lines: string[]) => Math.max(0, ...lines.map((l) => textWidth(l, CHART_FONT_SIZE)));
+  const marginLeft = Math.max(44, widest([tick(lo), tick(hi)]) + 14);
 
   const marks: Plot.Markish[] = [Plot.ruleY([lo])];
   if (opts.breakAt !== undefined || opts.breakX !== undefined) {
@@ -148,6 +169,16 @@ export function lineChartPlot<P extends Period>(periods: readonly P[], series: r
     marks.push(Plot.line(data, { x: 'x', y: 'y', stroke: s.stroke, strokeWidth: s.width ?? 2, strokeDasharray: s.dash }));
     marks.push(Plot.dot(data, { x: 'x', y: 'y', fill: s.stroke, r: (s.width ?? 2) + 1 }));
   }
+  if (gapRings.length) {
+    // Under the year labels, not on the axis, so a ring is never read as a 0.
+    marks.push(Plot.dot(gapRings, { x: 'x', frameAnchor: 'bottom', dy: GAP_RING_DY, r: 4.5, fill: 'white', stroke: 'stroke', strokeWidth: 2 }));
+    let dy = GAP_KEY_TOP;
+    for (const k of gapKeys) {
+      marks.push(Plot.dot([k], { frameAnchor: 'bottom-left', dx: -marginLeft + 6, dy: dy + LABEL_LINE / 2, r: 4.5, fill: 'white', stroke: k.stroke, strokeWidth: 2 }));
+      marks.push(Plot.text([k], { frameAnchor: 'bottom-left', dx: -marginLeft + 16, dy, text: () => k.lines.join('\n'), textAnchor: 'start', lineAnchor: 'top', fill: PALETTE.text }));
+      dy += k.lines.length * LABEL_LINE + 4;
+    }
+  }
   marks.push(Plot.text(labels, { x: 'x', y: 'ly', text: 'text', textAnchor: 'start', dx: 8, fill: PALETTE.text, lineAnchor: 'middle' }));
   marks.push(Plot.text(own, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 6, dy: -8, lineAnchor: 'bottom', lineWidth: 9, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
 
@@ -157,11 +188,11 @@ export function lineChartPlot<P extends Period>(periods: readonly P[], series: r
     return opts.tickFormat ? opts.tickFormat(p) : String(p);
   };
   return {
-    height,
+    height: plotHeight + gapKeyHeight,
     marginTop,
-    marginLeft: Math.max(44, widest([tick(lo), tick(hi)]) + 14),
+    marginLeft,
     marginRight: opts.labelWidth ?? Math.max(100, widest(column.flatMap((e) => e.text.split('\n'))) + 14),
-    marginBottom: 36,
+    marginBottom: 36 + gapKeyHeight,
     x: { label: null, domain: [Math.min(...xs), lastX], inset: 10, ticks: xTicks, tickFormat: xLabel },
     y: { label: opts.yLabel, grid: true, domain: [lo, hi], tickFormat: tick },
     marks,
@@ -170,7 +201,7 @@ export function lineChartPlot<P extends Period>(periods: readonly P[], series: r
 
 /** Long-form rows (one per year and series) for `lineChartPlot`: the series are the keys of `styles`, in that order. */
 export function linesPlot(
-  rows: readonly { year: number; series: string; value: number | null; segment?: string }[],
+  rows: readonly { year: number; series: string; value: number | null; segment?: string; gap?: string | null }[],
   styles: Record<string, { stroke: string; dash?: string; width?: number }>,
   opts: Omit<LineOptions<number>, 'tickFormat' | 'ticks'> & { xTickFormat?: (year: number) => string },
 ): Plot.PlotOptions {
@@ -181,11 +212,12 @@ export function linesPlot(
     const own = rows.filter((r) => r.series === name);
     const segments = [...new Set(own.map((r) => r.segment))];
     const pieces = segments.map((seg) => {
-      const at = new Map(own.filter((r) => r.segment === seg).map((r) => [r.year, r.value]));
-      return years.map((y) => at.get(y) ?? null);
+      const at = new Map(own.filter((r) => r.segment === seg).map((r) => [r.year, r]));
+      const gaps = years.map((y) => at.get(y)?.gap ?? null);
+      return { values: years.map((y) => at.get(y)?.value ?? null), ...(gaps.some(Boolean) ? { gaps } : {}) };
     });
-    const labelled = pieces.findLastIndex((values) => values.some((v) => v !== null));
-    return pieces.map((values, i) => ({ name, ...st, values, ...(i !== labelled ? { unlabelled: true } : {}) }));
+    const labelled = pieces.findLastIndex((p) => p.values.some((v) => v !== null));
+    return pieces.map((p, i) => ({ name, ...st, ...p, ...(i !== labelled ? { unlabelled: true } : {}) }));
   });
   const { xTickFormat, ...rest } = opts;
   return lineChartPlot(years, series, { ...rest, ...(xTickFormat ? { tickFormat: xTickFormat } : {}) });
