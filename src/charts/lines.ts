@@ -133,10 +133,15 @@ export function lineChartPlot<P extends Period>(periods: readonly P[], series: r
 
   // Gaps the drawing names (also for a series with no figure at all): a ring under each period's year, one key line per series.
   const gapRings = series.flatMap((s) => s.values.flatMap((v, i) => (!ok(v) && s.gaps?.[i] ? [{ x: xOf(i), stroke: s.stroke }] : [])));
-  const gapKeys = series.flatMap((s) => {
-    const why = [...new Set(s.values.flatMap((v, i) => (!ok(v) && s.gaps?.[i] ? [s.gaps[i]!] : [])))];
-    return why.length ? [{ stroke: s.stroke, lines: wrapLines(`No figure for ${s.name}: ${why.join(', ')}`, GAP_KEY_CHARS) }] : [];
+  // (pieces of one series, broken where its method changed, share one key line)
+  const gapWhy = new Map<string, { stroke: string; why: Set<string> }>();
+  for (const s of series) s.values.forEach((v, i) => {
+    if (ok(v) || !s.gaps?.[i]) return;
+    const k = gapWhy.get(s.name) ?? { stroke: s.stroke, why: new Set<string>() };
+    k.why.add(s.gaps[i]!);
+    gapWhy.set(s.name, k);
   });
+  const gapKeys = [...gapWhy].map(([name, k]) => ({ stroke: k.stroke, lines: wrapLines(`No figure for ${name}: ${[...k.why].join(', ')}`, GAP_KEY_CHARS) }));
   const [lo, hi] = opts.yDomain ?? (scaleLinear().domain([Math.min(0, ...ys), Math.max(...ys) * 1.1]).nice().domain() as [number, number]);
   const widest = (lines: string[]) => Math.max(0, ...lines.map((l) => textWidth(l, CHART_FONT_SIZE)));
   // The gap key goes under the x axis: the chart grows by its height, the plot keeps its own.

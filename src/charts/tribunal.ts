@@ -160,8 +160,9 @@ export const areaAppealRate = defineChart({
     const notes: string[] = [R.methodNote];
     const flag = tribunalExtras.flags[area.laCode];
     if (flag) for (const [y, text] of Object.entries(flag)) notes.push(`${y}: ${text}`);
+    const symbolWhy = (c: Cell) => (c.kind === 'symbol' && (c.code === 'x' || c.code === '..') ? 'not available' : 'no figure');
     for (const x of comps.filter((x) => x.c.area.kind !== 'value')) {
-      const why = x.c.area.kind === 'blank' ? blankReason(area) : x.c.area.kind === 'symbol' && (x.c.area.code === 'x' || x.c.area.code === '..') ? 'not available' : 'no figure';
+      const why = x.c.area.kind === 'blank' ? blankReason(area) : symbolWhy(x.c.area);
       notes.push(`${x.year} (${x.method === 'old' ? OLD_LABEL : NEW_LABEL}): no figure for ${area.name} (${why}).`);
     }
     const years = comps.map((x) => x.year);
@@ -178,7 +179,8 @@ export const areaAppealRate = defineChart({
         { year: x.year, series: names.england, segment: seg, value: v(x.c.england) },
         { year: x.year, series: names.region, segment: seg, value: v(x.c.region) },
         { year: x.year, series: names.neighbours, segment: seg, value: v(x.c.neighbours) },
-        { year: x.year, series: names.area, segment: seg, value: v(x.c.area) },
+        // A year with a symbol is marked in the drawing (a blank year, before the area existed, is a plain gap).
+        { year: x.year, series: names.area, segment: seg, value: v(x.c.area), gap: x.c.area.kind === 'symbol' ? symbolWhy(x.c.area) : null },
       ];
     });
     const styles: Record<string, { stroke: string; dash?: string; width?: number }> = {
