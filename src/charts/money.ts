@@ -35,7 +35,7 @@ import { linesPlot } from './lines.ts';
 import { SEN_NAMES, SEN_STYLE, SUBJECT_STYLE } from './series-style.ts';
 import { rankedPhonePlot } from './ranked.ts';
 import { PALETTE, textWidth } from './render.ts';
-import { checkSpec, defineChart, type ChartContent, type ChartFactory } from './types.ts';
+import { defineChart, type ChartContent, type ChartFactory } from './types.ts';
 
 const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
 const SEN2 = SEN2_SOURCE;
@@ -193,11 +193,11 @@ export const moneyDeficitRegions = defineChart({
   },
 });
 
-export const moneyDeficitRanked: ChartFactory = {
+export const moneyDeficitRanked = defineChart({
   id: 'money-deficit-ranked',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const { year, values } = deficitRankValues();
     // Councils as they were that year: today's areas with a figure, plus former councils (Cumbria before April 2023) that had one.
     type Entry = { name: string; region: string; v: number | null; laCode: string };
@@ -224,9 +224,7 @@ export const moneyDeficitRanked: ChartFactory = {
     ];
     const whyNone = none.map((d) => (d.laCode === '201' || d.laCode === '420' ? `${d.name} (no DSG allocation in the tables)` : `${d.name} (created after ${fy(year)})`));
     const plotData = have.map((d) => ({ name: d.name, v: d.v! }));
-    return checkSpec({
-      id: 'money-deficit-ranked',
-      key,
+    return {
       page: '/money/',
       placeName: 'England',
       title: `${inDeficit} of ${have.length} councils had a DSG deficit in ${fy(year)}`,
@@ -260,9 +258,9 @@ export const moneyDeficitRanked: ChartFactory = {
           Plot.ruleX([0]),
         ],
       },
-    });
+    } satisfies ChartContent;
   },
-};
+});
 
 export const moneyPrevalence = defineChart({
   id: 'sen-prevalence-england',
