@@ -30,10 +30,13 @@ import {
 } from '../read/absence-data.ts';
 import type { SenMetric } from '../datasets/absence-sen.ts';
 import { NO_DATA_PERIOD, PHASE_LABEL, PHASES } from '../datasets/absence-common.ts';
-import { PALETTE, textWidth, wrapLines } from './render.ts';
+import { lineChartPlot, type LineSeries } from './lines.ts';
+import { areaBySlug, regionBySlug } from './places.ts';
+import { PALETTE, textWidth } from './render.ts';
+import { wrapLines } from './svg.ts';
 import { rankedPhonePlot } from './ranked.ts';
 import { inRegion, theRegion as theRegionName } from '../lib/words.ts';
-import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
+import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_NAMES, SEN_STYLE } from './series-style.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
 
 const PA: SenMetric = 'enrolments_pa_10_exact_percent';
@@ -51,16 +54,6 @@ const cellOf = (n: number | null | undefined): Cell => (n === null || n === unde
 const GAP_NOTE = 'There are no full-year figures for 2019/20: schools closed to most pupils from March 2020. The gap is left empty, not filled in.';
 const PANDEMIC_NOTE = '2020/21 figures do not count pupils who stayed home for COVID-19 reasons as absent, so they are not comparable with other years.';
 
-function areaBySlug(slug: string): Area {
-  const a = geo.bySlug.get(slug);
-  if (!a) throw new Error(`no area with slug ${slug}`);
-  return a;
-}
-function regionBySlug(slug: string): Region {
-  const r = geo.geography.regions.find((x) => x.slug === slug);
-  if (!r) throw new Error(`no region with slug ${slug}`);
-  return r;
-}
 /** "the North East", but "London" and "Yorkshire and The Humber". */
 const theRegion = (r: Region) => theRegionName(r.name);
 /** "North East areas" */
@@ -71,87 +64,6 @@ function predecessorsOf(area: Area): { key: string; name: string }[] {
   return Object.entries(lait.places)
     .filter(([, p]) => p.level === 'predecessor' && p.successors?.includes(area.laCode))
     .map(([key, p]) => ({ key, name: p.name }));
-}
-
-/**
- * Spread end labels apart so they do not overlap (in data units), keeping them
- * at or below `top`. Each item's `h` is its height; neighbours keep half of
- * each other's height apart.
- */
-function spreadLabels<T extends { y: number; h: number }>(items: T[], top = Infinity): (T & { ly: number })[] {
-  const sorted = [...items].sort((a, b) => a.y - b.y).map((d) => ({ ...d, ly: d.y }));
-  const need = (i: number) => (sorted[i]!.h + sorted[i - 1]!.h) / 2;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.ly - sorted[i - 1]!.ly < need(i)) sorted[i]!.ly = sorted[i - 1]!.ly + need(i);
-  const last = sorted.at(-1);
-  if (last && last.ly > top - last.h / 2) {
-    last.ly = top - last.h / 2;
-    for (let i = sorted.length - 2; i >= 0; i--) sorted[i]!.ly = Math.min(sorted[i]!.ly, sorted[i + 1]!.ly - need(i + 1));
-  }
-  return sorted;
-}
-
-/** Lines an end label takes (at most; Plot wraps at 8 ems, about 13 characters): its name, then the value. */
-function labelLines(name: string): number {
-  let lines = 1;
-  let len = 0;
-  for (const w of name.split(' ')) {
-    if (len > 0 && len + 1 + w.length > 12) {
-      lines++;
-      len = w.length;
-    } else len += (len ? 1 : 0) + w.length;
-  }
-  return lines + 1;
-}
-
-export interface LineSeries {
-  name: string;
-  values: (number | null)[];
-  stroke: string;
-  dash?: string;
-  width?: number;
-  /** Label the line above its own last point (a series that stops early), not in the column of end labels. */
-  ownLabel?: boolean;
-}
-
-/** A line chart over ordinal periods: gaps stay gaps, each line labelled at its end (colour is never the only cue). */
-export function linePlot(periods: string[], series: LineSeries[], yLabel: string, opts: { ticks?: string[]; labelWidth?: number; tickFormat?: (d: string) => string; format?: (n: number) => string } = {}): Plot.PlotOptions {
-  const fmt = opts.format ?? ((n: number) => `${formatNumber(n, 1)}%`);
-  const pts = series.flatMap((s) => s.values.map((v, i) => ({ s: s.name, x: periods[i]!, y: v ?? NaN })));
-  const all = pts.map((p) => p.y).filter((v) => Number.isFinite(v));
-  const max = Math.max(...all);
-  const ends = series.flatMap((s) => {
-    let i = s.values.length - 1;
-    while (i >= 0 && (s.values[i] === null || s.values[i] === undefined)) i--;
-    return i < 0 ? [] : [{ s: s.name, x: periods[i]!, y: s.values[i]!, own: s.ownLabel === true }];
-  });
-  const lastX = periods.at(-1)!;
-  const column = ends.filter((e) => !e.own);
-  const lines = column.reduce((n, e) => n + labelLines(e.s), 0);
-  const height = Math.max(340, 100 + lines * 18);
-  const top = max * 1.15;
-  const perLine = (top * 18) / (height - 60);
-  const labels = spreadLabels(column.map((e) => ({ ...e, h: labelLines(e.s) * perLine + perLine / 3 })), top).map((e) => ({ ...e, x: lastX }));
-  const own = ends.filter((e) => e.own);
-  return {
-    height,
-    marginRight: opts.labelWidth ?? Math.max(120, ...column.flatMap((e) => [...e.s.split(' '), `${fmt(e.y)}`]).map((w) => textWidth(w, 14) + 14)),
-    marginLeft: 44,
-    marginBottom: 40,
-    x: { type: 'point', domain: periods, label: null, ticks: opts.ticks ?? periods, tickRotate: 0, padding: 0.2, ...(opts.tickFormat ? { tickFormat: opts.tickFormat } : {}) },
-    y: { grid: true, label: yLabel, domain: [0, top], nice: true },
-    marks: [
-      Plot.ruleY([0]),
-      ...series.flatMap((s) => {
-        const data = pts.filter((p) => p.s === s.name);
-        return [
-          Plot.line(data, { x: 'x', y: 'y', stroke: s.stroke, strokeWidth: s.width ?? 2, strokeDasharray: s.dash }),
-          Plot.dot(data, { x: 'x', y: 'y', fill: s.stroke, r: (s.width ?? 2) + 1 }),
-        ];
-      }),
-      Plot.text(labels, { x: 'x', y: 'ly', text: (d: { s: string; y: number }) => `${d.s}\n${fmt(d.y)}`, textAnchor: 'start', dx: 8, fill: PALETTE.text, lineWidth: 8, lineAnchor: 'middle' }),
-      Plot.text(own, { x: 'x', y: 'y', text: (d: { s: string; y: number }) => `${d.s} ${fmt(d.y)}`, textAnchor: 'start', dx: 6, dy: -8, lineAnchor: 'bottom', lineWidth: 9, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
-    ],
-  };
 }
 
 const TREND_COLUMNS: Column[] = [
@@ -217,7 +129,7 @@ function trendChart(slug: string): ChartSpec {
     rows,
     summary,
     notes,
-    plot: linePlot(periods, series, 'Persistently absent (%)', { ticks: periods.filter((_, i) => i % 3 === 0) }),
+    plot: lineChartPlot(periods, series, { yLabel: 'Persistently absent (%)', format: (n) => pct(n), ticks: periods.filter((_, i) => i % 3 === 0) }),
     placeName: area.name,
   });
 }
@@ -361,15 +273,14 @@ function gapChart(slug: string): ChartSpec {
     rows,
     summary,
     notes,
-    plot: linePlot(
+    plot: lineChartPlot(
       periods,
       [
-        { name: 'EHC plan', values: series.ehcp, ...SEN_STYLE.ehcp },
-        { name: 'SEN support', values: series.support, ...SEN_STYLE.senSupport },
-        { name: 'No SEN', values: series.none, ...SEN_STYLE.noSen },
+        { name: SEN_NAMES.ehcp, values: series.ehcp, ...SEN_STYLE.ehcp },
+        { name: SEN_NAMES.senSupport, values: series.support, ...SEN_STYLE.senSupport },
+        { name: SEN_NAMES.noSen, values: series.none, ...SEN_STYLE.noSen },
       ],
-      'Persistently absent (%)',
-      { ticks: periods.filter((_, i) => i % 2 === 0), labelWidth: 110 },
+      { yLabel: 'Persistently absent (%)', format: (n) => pct(n), ticks: periods.filter((_, i) => i % 2 === 0) },
     ),
     placeName: area.name,
   });
@@ -414,15 +325,14 @@ function suspensionsChart(slug: string): ChartSpec {
     summary,
     notes,
     // End labels show a rate per 100 pupils, not a percentage.
-    plot: linePlot(
+    plot: lineChartPlot(
       labels,
       [
-        { name: 'EHC plan', values: series.ehcp, ...SEN_STYLE.ehcp },
-        { name: 'SEN support', values: series.support, ...SEN_STYLE.senSupport },
-        { name: 'No SEN', values: series.none, ...SEN_STYLE.noSen },
+        { name: SEN_NAMES.ehcp, values: series.ehcp, ...SEN_STYLE.ehcp },
+        { name: SEN_NAMES.senSupport, values: series.support, ...SEN_STYLE.senSupport },
+        { name: SEN_NAMES.noSen, values: series.none, ...SEN_STYLE.noSen },
       ],
-      'Suspensions per 100 pupils',
-      { ticks: labels.filter((l) => l.startsWith('Autumn')).filter((_, i) => i % 2 === 0), labelWidth: 110, tickFormat: (d) => d.replace('Autumn ', ''), format: (n) => formatNumber(n, 2) },
+      { yLabel: 'Suspensions per 100 pupils', ticks: labels.filter((l) => l.startsWith('Autumn')).filter((_, i) => i % 2 === 0), tickFormat: (d: string) => d.replace('Autumn ', ''), format: (n) => formatNumber(n, 2) },
     ),
     placeName: area.name,
   });
@@ -472,15 +382,14 @@ function nationalChart(): ChartSpec {
       PANDEMIC_NOTE,
       `Figures for pupils with and without SEN are computed from counts of pupils by absence band, published to ${lp}. Later years by SEN status are published only for local areas (see the ranked chart).`,
     ],
-    plot: linePlot(
+    plot: lineChartPlot(
       periods,
       [
-        { name: 'Any SEN', values: any.map(num), ...SEN_STYLE.anySen },
-        { name: 'All pupils', values: all.map(num), ...SEN_STYLE.allPupils },
+        { name: SEN_NAMES.anySen, values: any.map(num), ...SEN_STYLE.anySen },
+        { name: SEN_NAMES.allPupils, values: all.map(num), ...SEN_STYLE.allPupils },
         { name: 'No identified SEN', values: none.map(num), ...SEN_STYLE.noSen },
       ],
-      'Persistently absent (%)',
-      { ticks: periods.filter((_, i) => i % 3 === 0) },
+      { yLabel: 'Persistently absent (%)', format: (n) => pct(n), ticks: periods.filter((_, i) => i % 3 === 0) },
     ),
     placeName: 'England',
   });

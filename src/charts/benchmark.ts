@@ -15,7 +15,9 @@ import type { Area } from '../lib/geography.ts';
 import { BENCHMARK_MEASURES, formatPointPeriod, polarityWords, type MeasureDef, type Reference, type SeriesPoint } from '../facts/key-measures.ts';
 import { geo } from '../read/site.ts';
 import { ENGLAND } from '../lib/series.ts';
-import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth, wrapLines } from './render.ts';
+import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth } from './render.ts';
+import { wrapLines } from './svg.ts';
+import { areaBySlug } from './places.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 /** Neighbour bars: DfE turquoise (3.2:1 on white); the area in dark blue; reference lines black and maroon. */
@@ -98,8 +100,7 @@ function titleFor(m: MeasureDef, areaValue: number | null, others: number[], why
 }
 
 export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
-  const area = geo.bySlug.get(slug);
-  if (!area) throw new Error(`benchmark ${m.id}: no area ${slug}`);
+  const area = areaBySlug(slug);
   const region = geo.regionOf(area);
   const { period, rows, england, region: regionPoint, refs } = benchmarkRows(m, area);
   // null when no area has a figure in any year (then no sentence names a year).
@@ -152,7 +153,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   const lo = m.domain ? m.domain[0] : Math.min(0, ...vals);
   const hi = m.domain ? m.domain[1] : Math.max(...vals, 0) * 1.12 || 1;
   const span = hi - lo;
-  const countsOf = (r: BenchmarkRow) => (m.counts && r.point ? m.counts(geo.bySlug.get(r.slug)!.laCode, r.point.period) : null);
+  const countsOf = (r: BenchmarkRow) => (m.counts && r.point ? m.counts(areaBySlug(r.slug).laCode, r.point.period) : null);
   /** A rate from fewer than 20 cases carries its counts: "100.0% (1 of 1)". */
   const smallCount = (r: BenchmarkRow) => {
     const c = countsOf(r);
@@ -263,7 +264,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     return { numerator: c ? c.numerator : BLANK, denominator: c ? c.denominator : BLANK };
   };
   const tableRows = [
-    ...order.map((r) => ({ area: r.name, role: r.role === 'area' ? 'This area' : `Statistical neighbour ${r.rank}`, period: r.point ? formatPointPeriod(r.point.period) : (when ?? ''), value: cellOf(r.point), ...countCells(geo.bySlug.get(r.slug)!.laCode, r.point), note: r.why ?? '' })),
+    ...order.map((r) => ({ area: r.name, role: r.role === 'area' ? 'This area' : `Statistical neighbour ${r.rank}`, period: r.point ? formatPointPeriod(r.point.period) : (when ?? ''), value: cellOf(r.point), ...countCells(areaBySlug(r.slug).laCode, r.point), note: r.why ?? '' })),
     { area: capital((refs.england?.long ?? engLabel).replace(/^the /, '')), role: 'Reference', period: england ? formatPointPeriod(england.period) : (when ?? ''), value: cellOf(england), ...countCells(refs.england?.label === 'England' ? ENGLAND : null, england), note: eng === null ? 'no figure' : '' },
     { area: capital((refs.region?.long ?? regLabel).replace(/^the /, '')), role: 'Reference', period: regionPoint ? formatPointPeriod(regionPoint.period) : (when ?? ''), value: cellOf(regionPoint), ...countCells(null, regionPoint), note: reg === null ? 'no figure' : '' },
   ];

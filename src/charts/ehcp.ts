@@ -14,9 +14,11 @@ import { blankReason, compare, ehcp, ehcpWithheld, LAIT_RELEASE, LAIT_SOURCE, ou
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
 import { SOURCE_LINES } from '../read/source-lines.ts';
+import { linesPlot } from './lines.ts';
+import { areaBySlug } from './places.ts';
 import { PALETTE } from './render.ts';
-import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_STYLE } from './series-style.ts';
-import type { ChartFactory, ChartSpec } from './types.ts';
+import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SEN_NAMES, SEN_STYLE, SUBJECT_STYLE } from './series-style.ts';
+import { defineChart, type ChartContent, type ChartFactory } from './types.ts';
 
 const SEN2 = SEN2_SOURCE;
 const NEET_SOURCE = SOURCE_LINES.neet.source;
@@ -24,20 +26,14 @@ const NEET_SOURCE = SOURCE_LINES.neet.source;
 const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
 const word = (c: Cell): string => (c.kind === 'value' ? '' : c.kind === 'blank' ? 'no value' : SYMBOLS[c.code].label);
 
-function bySlug(slug: string): Area {
-  const a = geo.bySlug.get(slug);
-  if (!a) throw new Error(`no area ${slug}`);
-  return a;
-}
-
 // ---------------------------------------------------------------- national
 
 
-export const ehcpGrowth: ChartFactory = {
+export const ehcpGrowth = defineChart({
   id: 'ehcp-growth',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = ehcp.measure('ehc_plans').periods;
     const rows = years.map((y) => {
       const st = ehcp.cell('statements', ENGLAND, y);
@@ -54,8 +50,6 @@ export const ehcpGrowth: ChartFactory = {
       { year: r.year, kind: 'EHC plans', n: v(r.ehc_plans) },
     ]).filter((d) => d.n !== null); // a year without a figure is a gap in the bars (and says so in the table)
     return {
-      id: 'ehcp-growth',
-      key,
       page: '/ehc-plans/',
       placeName: 'England',
       title: `Plans up ${formatNumber(g2014, 0)}% since the 2014 reforms`,
@@ -85,89 +79,15 @@ export const ehcpGrowth: ChartFactory = {
           Plot.text([{ year: last.year - 2, n: v(last.total)! + 30000, t: 'EHC plans' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.blue, fontWeight: 700 }),
         ],
       },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
-/** Up to four named lines with direct labels (colour is never the only signal). */
-export function linesPlot(rows: { year: number; series: string; value: number | null; segment?: string }[], styles: Record<string, { stroke: string; dash?: string; width?: number }>, opts: { yLabel: string; unit: '%' | '' | '£'; height?: number; breakAt?: number; breakLabel?: string; breakX?: number; yDomain?: [number, number]; xTickFormat?: (year: number) => string }): Plot.PlotOptions {
-  const data = rows.filter((r) => r.value !== null) as { year: number; series: string; value: number }[];
-  const series = Object.keys(styles).filter((s) => data.some((d) => d.series === s));
-  const ys = data.map((d) => d.value);
-  const lo = opts.yDomain ? opts.yDomain[0] : Math.min(0, ...ys);
-  const hi = opts.yDomain ? opts.yDomain[1] : Math.max(...ys) * 1.1;
-  const height = opts.height ?? 300;
-  const unitsPerPx = (hi - lo) / (height - 60);
-  // Direct labels at each line's last point, nudged apart so they never overlap.
-  const ends = series
-    .map((s) => {
-      const pts = data.filter((d) => d.series === s);
-      const last = pts[pts.length - 1]!;
-      return { series: s, year: last.year, value: last.value, y: last.value };
-    })
-    .sort((a, b) => a.value - b.value);
-  // Labels wrap at about 16 characters (lineWidth 9em); a label of n lines needs n × 15 px.
-  const linesOf = (t: string) => t.split(/\s+/).reduce((acc, w) => { const last = acc[acc.length - 1]; if (last !== undefined && (last + ' ' + w).length <= 16) acc[acc.length - 1] = `${last} ${w}`; else acc.push(w); return acc; }, [] as string[]).length;
-  const gapOf = (i: number) => ((linesOf(ends[i]!.series) + linesOf(ends[i - 1]!.series)) / 2) * 15 * unitsPerPx;
-  for (let i = 1; i < ends.length; i++) {
-    if (ends[i]!.y - ends[i - 1]!.y < gapOf(i)) ends[i]!.y = ends[i - 1]!.y + gapOf(i);
-  }
-  // Keep the labels inside the plot: if the top one went above it, move the stack down.
-  const top = ends.at(-1);
-  if (top) {
-    const room = hi - (linesOf(top.series) / 2) * 15 * unitsPerPx;
-    if (top.y > room) {
-      top.y = room;
-      for (let i = ends.length - 2; i >= 0; i--) ends[i]!.y = Math.min(ends[i]!.y, ends[i + 1]!.y - gapOf(i + 1));
-    }
-  }
-  // Enough decimal places that tick labels differ (e.g. 1.5%, 2.0%, 2.5% rather than 2%, 2%, 3%).
-  const tickDp = hi - lo < 10 ? 1 : 0;
-  const fmt = (n: number) => (opts.unit === '%' ? `${formatNumber(n, tickDp)}%` : opts.unit === '£' ? `£${formatNumber(n)}` : formatNumber(n, tickDp));
-  const marks: Plot.Markish[] = [Plot.ruleY([lo])];
-  if (opts.breakAt !== undefined) {
-    const bx = opts.breakX ?? opts.breakAt - 0.5;
-    marks.push(Plot.ruleX([bx], { stroke: PALETTE.darkGrey, strokeDasharray: '2,3' }));
-    marks.push(Plot.text([{ x: bx, y: hi }], { x: 'x', y: 'y', text: () => opts.breakLabel ?? 'New collection', textAnchor: 'middle', dy: -8, lineAnchor: 'bottom', fill: PALETTE.darkGrey, fontSize: 13 }));
-  }
-  for (const s of series) {
-    const st = styles[s]!;
-    const pts = data.filter((d) => d.series === s);
-    // Lines keep the gaps: a year with no figure breaks the line (Plot skips null y).
-    const withGaps = rows.filter((r) => r.series === s);
-    // A `segment` splits a series where its method changes (the lines are not joined across the break).
-    marks.push(Plot.line(withGaps, { x: 'year', y: 'value', z: withGaps.some((r) => r.segment) ? 'segment' : undefined, stroke: st.stroke, strokeWidth: st.width ?? 2, strokeDasharray: st.dash }));
-    marks.push(Plot.dot(pts, { x: 'year', y: 'value', fill: st.stroke, r: (st.width ?? 2) + 0.5 }));
-  }
-  marks.push(Plot.text(ends, { x: 'year', y: 'y', text: (d: { series: string }) => d.series, dx: 8, textAnchor: 'start', lineWidth: 9, fontSize: 13, fill: (d: { series: string }) => (styles[d.series]!.stroke === PALETTE.grey ? PALETTE.darkGrey : styles[d.series]!.stroke), fontWeight: 600 }));
-  return {
-    height,
-    marginLeft: 58,
-    // Room for the longest one-word area name ("Northamptonshire") in bold at 13 px.
-    marginRight: 150,
-    // Above the plot: the y-axis label at the left and, over the dotted line, "New collection".
-    marginTop: opts.breakAt !== undefined ? 50 : 20,
-    x: { label: null, tickFormat: opts.xTickFormat ?? ((d: number) => String(d)), ticks: yearTicks(data.map((d) => d.year)) },
-    y: { label: opts.yLabel, grid: true, domain: [lo, hi], tickFormat: fmt },
-    marks,
-  };
-}
-
-/** Year ticks that fit a narrow chart: every year over 6 years or fewer, else every other year, ending at the latest. */
-function yearTicks(years: readonly number[]): number[] {
-  const lo = Math.min(...years);
-  const hi = Math.max(...years);
-  const step = hi - lo > 6 ? 2 : 1;
-  const ticks: number[] = [];
-  for (let y = hi; y >= lo; y -= step) ticks.unshift(y);
-  return ticks;
-}
-
-export const ehcpTimeliness: ChartFactory = {
+export const ehcpTimeliness = defineChart({
   id: 'ehcp-timeliness',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = ehcp.measure('t20_pc').periods;
     const rows = years.map((y) => ({
       year: y,
@@ -185,8 +105,6 @@ export const ehcpTimeliness: ChartFactory = {
       { year: r.year, series: 'Excluding exceptions', value: v(r.t20_pc_ex) },
     ]);
     return {
-      id: 'ehcp-timeliness',
-      key,
       page: '/ehc-plans/',
       placeName: 'England',
       title: `${fmtPc(v(last.t20_pc)!)} of new plans within 20 weeks in ${last.year}`,
@@ -207,15 +125,15 @@ export const ehcpTimeliness: ChartFactory = {
       summary: `In ${last.year}, ${fmtInt(v(last.t20_num)!)} of the ${fmtInt(v(last.t20_den)!)} new EHC plans in England (${fmtPc(v(last.t20_pc)!)}) were issued within the legal limit of 20 weeks. Leaving out exception cases, where the law allows more time, the figure was ${fmtPc(v(last.t20_pc_ex)!)}. The highest share in these years was ${fmtPc(v(best.t20_pc)!)} in ${best.year}.`,
       notes: ['The dotted line marks the new collection: from 2023 local authorities report on each child rather than in totals, and DfE warns of a break in the series.', 'In 2020 COVID-19 rules allowed councils more time.'],
       plot: linesPlot(lines, { 'All plans': { stroke: PALETTE.blue, width: 3 }, 'Excluding exceptions': { stroke: PALETTE.turquoise, dash: '6,3' } }, { yLabel: '% within 20 weeks', unit: '%', yDomain: [0, 100], breakAt: 2023 }),
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
-export const ehcpRequests: ChartFactory = {
+export const ehcpRequests = defineChart({
   id: 'ehcp-requests',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = ehcp.measure('requests').periods.filter((y) => ehcp.cell('requests', ENGLAND, y).kind === 'value');
     const rows = years.map((y) => ({ year: y, requests: ehcp.cell('requests', ENGLAND, y), refused: ehcp.cell('refused', ENGLAND, y), refused_pc: ehcp.cell('refused_pc', ENGLAND, y) }));
     const first = rows[0]!;
@@ -226,8 +144,6 @@ export const ehcpRequests: ChartFactory = {
       { year: r.year, kind: 'Not refused', n: v(r.requests)! - v(r.refused)! },
     ]);
     return {
-      id: 'ehcp-requests',
-      key,
       page: '/ehc-plans/',
       placeName: 'England',
       title: `Requests for assessment up ${formatNumber(g, 0)}% since ${first.year}`,
@@ -260,15 +176,15 @@ export const ehcpRequests: ChartFactory = {
           Plot.text([{ year: last.year, n: v(last.refused)! / 2, t: 'Refused' }], { x: 'year', y: 'n', text: 't', fill: PALETTE.maroon, fontWeight: 700, textAnchor: 'start', dx: 24 }),
         ],
       },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
-export const ehcpPrimaryNeed: ChartFactory = {
+export const ehcpPrimaryNeed = defineChart({
   id: 'ehcp-primary-need',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const year = ehcp.latestPeriod('need_total');
     const ids = Object.keys(ehcp.json.measures).filter((m) => /^need_.*_pc$/.test(m));
     const rows = ids
@@ -278,8 +194,6 @@ export const ehcpPrimaryNeed: ChartFactory = {
     const second = rows[1]!;
     const third = rows[2]!;
     return {
-      id: 'ehcp-primary-need',
-      key,
       page: '/ehc-plans/',
       placeName: 'England',
       title: `${top.need} is the top need`,
@@ -310,24 +224,24 @@ export const ehcpPrimaryNeed: ChartFactory = {
           Plot.ruleX([0]),
         ],
       },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
 // ------------------------------------------------------------- outcomes (national)
 
 const GROUPS = [
-  { suffix: 'ehcp', label: 'EHC plan', ...SEN_STYLE.ehcp },
-  { suffix: 'sen_support', label: 'SEN support', ...SEN_STYLE.senSupport },
-  { suffix: 'no_sen', label: 'No SEN', ...SEN_STYLE.noSen },
+  { suffix: 'ehcp', label: SEN_NAMES.ehcp, ...SEN_STYLE.ehcp },
+  { suffix: 'sen_support', label: SEN_NAMES.senSupport, ...SEN_STYLE.senSupport },
+  { suffix: 'no_sen', label: SEN_NAMES.noSen, ...SEN_STYLE.noSen },
 ] as readonly { suffix: string; label: string; stroke: string; dash?: string; width: number }[];
 
 function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | ''; title: (last: Record<string, number>, year: string) => string; subtitle: string; source: string; sourceIds: string[]; release: string; notes: string[]; periodLabel: (p: number) => string; yDomain?: [number, number] }): ChartFactory {
-  return {
+  return defineChart({
     id: opts.id,
     scope: 'national',
     keys: () => ['england'],
-    make(key) {
+    make() {
       const ids = GROUPS.map((g) => `${opts.base}_${g.suffix}`);
       const years = outcomes.measure(ids[0]!).periods;
       const rows = years.map((y) => ({ year: opts.periodLabel(y), ...Object.fromEntries(GROUPS.map((g, i) => [g.suffix, outcomes.cell(ids[i]!, ENGLAND, y)])) })) as Record<string, CsvValue>[];
@@ -339,8 +253,6 @@ function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | 
       const fmt = (n: number | null) => (n === null ? 'not available' : opts.unit === '%' ? fmtPc(n, Number.isInteger(n) ? 0 : 1) : formatNumber(n, 1));
       const lines = years.flatMap((y) => GROUPS.map((g, i) => ({ year: y, series: g.label, value: v(outcomes.cell(ids[i]!, ENGLAND, y)) })));
       return {
-        id: opts.id,
-        key,
         page: '/outcomes/',
         placeName: 'England',
         title: opts.title(last, opts.periodLabel(lastYear)),
@@ -353,9 +265,9 @@ function bySenChart(opts: { id: string; base: string; what: string; unit: '%' | 
         summary: `In ${opts.periodLabel(lastYear)}, ${opts.what} was ${fmt(last.ehcp!)} for pupils with an EHC plan, ${fmt(last.sen_support!)} for pupils on SEN support and ${fmt(last.no_sen!)} for pupils with no SEN, in England.`,
         notes: [...opts.notes, ...(missing.length ? [`No figures for ${listInProse(missing.map(opts.periodLabel))}: shown as gaps.`] : [])],
         plot: linesPlot(lines, Object.fromEntries(GROUPS.map((g) => [g.label, { stroke: g.stroke, dash: g.dash, width: g.width }])), { yLabel: opts.unit === '%' ? '%' : 'Score', unit: opts.unit, yDomain: opts.yDomain }),
-      } satisfies ChartSpec;
+      } satisfies ChartContent;
     },
-  };
+  });
 }
 
 const academic = (p: number) => `${p - 1}/${String(p % 100).padStart(2, '0')}`;
@@ -418,11 +330,11 @@ export const outcomesNeet = bySenChart({
   periodLabel: (p) => `${p}`,
 });
 
-export const outcomesSpend: ChartFactory = {
+export const outcomesSpend = defineChart({
   id: 'outcomes-spend',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const id = 'sen_spend_per_child_week';
     const years = outcomes.measure(id).periods;
     const label = (p: number) => `${p - 1}-${String(p % 100).padStart(2, '0')}`;
@@ -430,8 +342,6 @@ export const outcomesSpend: ChartFactory = {
     const first = rows[0]!;
     const last = rows[rows.length - 1]!;
     return {
-      id: 'outcomes-spend',
-      key,
       page: '/outcomes/',
       placeName: 'England',
       title: `About £${formatNumber(v(last.spend)!)} a week per child with a plan`,
@@ -446,10 +356,10 @@ export const outcomesSpend: ChartFactory = {
       rows,
       summary: `In ${last.year}, councils in England spent about £${formatNumber(v(last.spend)!)} a week on SEN services for each child or young person with an EHC plan, against £${formatNumber(v(first.spend)!)} in ${first.year}. These are cash figures, not adjusted for inflation, and the number of plans grew fast over the period.`,
       notes: ['Spending on SEN services (section 251 outturn lines, including SEN transport and support services) divided by the number of children with an EHC plan at January. It is not the cost of a plan, and it leaves out most of the high needs block paid to schools and colleges.'],
-      plot: linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(outcomes.cell(id, ENGLAND, y)) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: '£ per week', unit: '£' }),
-    } satisfies ChartSpec;
+      plot: linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(outcomes.cell(id, ENGLAND, y)) })), { England: SUBJECT_STYLE }, { yLabel: '£ per week', unit: '£' }),
+    } satisfies ChartContent;
   },
-};
+});
 
 // ------------------------------------------------------------------ areas
 
@@ -482,12 +392,12 @@ interface AreaChartOpts {
 export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: NEIGHBOURS_LABEL, england: 'England' });
 
 export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
-  return {
+  return defineChart({
     id: o.id,
     scope: 'area',
     keys: () => geo.areas.filter((a) => o.view.hasGeo(o.measure, a.laCode)).map((a) => a.slug),
     make(slug) {
-      const area = bySlug(slug);
+      const area = areaBySlug(slug);
       const names = AREA_SERIES(area);
       // The measure in words for the tidy download: the dataset's own label for it.
       const measureWords = o.view.measure(o.measure).label;
@@ -550,7 +460,8 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         { year, series: names.england, value: v(c.england) },
         { year, series: names.region, value: v(c.region) },
         { year, series: names.neighbours, value: v(c.neighbours) },
-        { year, series: names.area, value: v(c.area) },
+        // A year the area has a symbol for (suppressed, not available, no plans issued) is marked in the drawing; a year before the area existed is a plain gap.
+        { year, series: names.area, value: v(c.area), gap: c.area.kind === 'symbol' ? (o.explain?.(area, year) ?? word(c.area)) : null },
       ]);
       const styles: Record<string, { stroke: string; dash?: string; width?: number }> = {
         [names.england]: COMPARISON_STYLE.england,
@@ -559,8 +470,6 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         [names.area]: COMPARISON_STYLE.area,
       };
       return {
-        id: o.id,
-        key: slug,
         page: `/areas/${slug}/`,
         placeName: area.name,
         title,
@@ -580,10 +489,10 @@ export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
         rows,
         summary,
         notes,
-        plot: linesPlot(lines, styles, { yLabel: o.unit === '%' ? '%' : o.unit === '£' ? '£' : '', unit: o.unit, breakAt: o.breakAt, yDomain: o.yDomain, ...(o.tickLabel ?? o.periodLabel ? { xTickFormat: o.tickLabel ?? o.periodLabel } : {}) }),
-      } satisfies ChartSpec;
+        plot: linesPlot(lines, styles, { yLabel: o.unit === '%' ? '%' : o.unit === '£' ? '£' : '', unit: o.unit, format: fmt, breakAt: o.breakAt, yDomain: o.yDomain, ...(o.tickLabel ?? o.periodLabel ? { xTickFormat: o.tickLabel ?? o.periodLabel } : {}) }),
+      } satisfies ChartContent;
     },
-  };
+  });
 }
 
 /** Why an area has no timeliness figure in a year: no plans, or not available. */

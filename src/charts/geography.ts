@@ -4,24 +4,22 @@ import { geo, sourceDate } from '../read/site.ts';
 import { SOURCE_LINES } from '../read/source-lines.ts';
 import { formatDate, listInProse, plural } from '../lib/format.ts';
 import { PALETTE, textWidth } from './render.ts';
-import type { ChartFactory } from './types.ts';
+import { defineChart } from './types.ts';
 
 /** The date of the register snapshot, from its manifest entry ("… (2026-07-27)"). */
 const registerDate = formatDate(sourceDate('geo-las'));
 
-export const areasByRegion: ChartFactory = {
+export const areasByRegion = defineChart({
   id: 'areas-by-region',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const rows = geo.geography.regions
       .map((r) => ({ region_name: r.name, region_code: r.code, areas: geo.areasInRegion(r.code).length }))
       .sort((a, b) => b.areas - a.areas || a.region_name.localeCompare(b.region_name));
     const most = rows.filter((r) => r.areas === rows[0]!.areas).map((r) => r.region_name);
     const fewest = rows.filter((r) => r.areas === rows.at(-1)!.areas).map((r) => r.region_name);
     return {
-      id: 'areas-by-region',
-      key,
       page: '/areas/',
       placeName: 'England',
       title: `${listInProse(most)} ${most.length > 1 ? 'have' : 'has'} the most local areas`,
@@ -52,4 +50,4 @@ export const areasByRegion: ChartFactory = {
       },
     };
   },
-};
+});

@@ -12,18 +12,20 @@ import type { Area } from '../lib/geography.ts';
 import { LATEST_LABELS, NEXT_RULES, OUTCOME_LABELS, PROGRESS_LABELS, type InspectionEvent, type LatestClass } from '../lib/inspections.ts';
 import { geo } from '../read/site.ts';
 import { inspectionsRelease, SOURCE_LINES } from '../read/source-lines.ts';
-import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth, wrapLines } from './render.ts';
+import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth } from './render.ts';
+import { escapeXml, wrapLines } from './svg.ts';
+import { areaBySlug } from './places.ts';
 import { theRegion, theRegionCapitalised } from '../lib/words.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
 export const inspections = inspectionsJson as unknown as InspectionsData;
 const eventById = new Map(inspections.events.map((e) => [e.id, e]));
-const areaBySlug = new Map(inspections.areas.map((a) => [a.slug, a]));
+const inspectionsBySlug = new Map(inspections.areas.map((a) => [a.slug, a]));
 import { ENGLAND as ENGLAND_CODE } from '../lib/series.ts';
 export { ENGLAND_CODE };
 
 export function areaInspections(slug: string): AreaInspections {
-  const a = areaBySlug.get(slug);
+  const a = inspectionsBySlug.get(slug);
   if (!a) throw new Error(`no inspection history for area ${slug}`);
   return a;
 }
@@ -279,7 +281,6 @@ function latestByRegion(): ChartSpec {
 
 // ---------------------------------------------------------------- area timeline
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface TimelineEntry {
   date: string;
@@ -351,20 +352,6 @@ export function timelineEntries(a: AreaInspections): TimelineEntry[] {
 const LINE_X = 116;
 const TEXT_X = LINE_X + 20;
 
-/** Break text into lines of at most `max` characters (at word boundaries). */
-export function wrap(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && `${line} ${word}`.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 function marker(t: TimelineEntry, cx: number, cy: number): string {
   if (t.kind === 'first-inspection') return `<circle cx="${cx}" cy="${cy}" r="8" fill="${PALETTE.blue}"/>`;
   if (t.kind === 'revisit') return `<rect x="${cx - 7}" y="${cy - 7}" width="14" height="14" transform="rotate(45 ${cx} ${cy})" fill="#fff" stroke="${PALETTE.blue}" stroke-width="3"/>`;
@@ -389,17 +376,17 @@ export function timelineSvg(entries: readonly TimelineEntry[], W: number = CHART
   let y = 10;
   const centres: number[] = [];
   for (const t of entries) {
-    const title = wrap(t.title, titleChars);
-    const detail = wrap(t.detail, detailChars);
+    const title = wrapLines(t.title, titleChars);
+    const detail = wrapLines(t.detail, detailChars);
     const height = Math.max(40, 18 * title.length + 16 * detail.length + 14);
     const cy = y + 12;
     centres.push(cy);
     const future = t.kind === 'expected' || t.kind === 'monitoring';
-    const when = wrap(shortWhen(t), 12);
-    when.forEach((w, i) => parts.push(`<text x="0" y="${cy + 5 + i * 17}" font-size="14" font-weight="700" fill="#0b0c0c">${esc(w)}</text>`));
+    const when = wrapLines(shortWhen(t), 12);
+    when.forEach((w, i) => parts.push(`<text x="0" y="${cy + 5 + i * 17}" font-size="14" font-weight="700" fill="#0b0c0c">${escapeXml(w)}</text>`));
     parts.push(marker(t, LINE_X, cy));
-    title.forEach((line, i) => parts.push(`<text x="${TEXT_X}" y="${cy + 5 + i * 18}" font-size="15" font-weight="700" fill="#0b0c0c"${future ? ' font-style="italic"' : ''}>${esc(line)}</text>`));
-    detail.forEach((line, i) => parts.push(`<text x="${TEXT_X}" y="${cy + 5 + title.length * 18 + i * 16}" font-size="13" fill="#0b0c0c">${esc(line)}</text>`));
+    title.forEach((line, i) => parts.push(`<text x="${TEXT_X}" y="${cy + 5 + i * 18}" font-size="15" font-weight="700" fill="#0b0c0c"${future ? ' font-style="italic"' : ''}>${escapeXml(line)}</text>`));
+    detail.forEach((line, i) => parts.push(`<text x="${TEXT_X}" y="${cy + 5 + title.length * 18 + i * 16}" font-size="13" fill="#0b0c0c">${escapeXml(line)}</text>`));
     y += height;
   }
   const line = `<line x1="${LINE_X}" x2="${LINE_X}" y1="${centres[0]}" y2="${centres.at(-1)}" stroke="#505a5f" stroke-width="2"/>`;
@@ -474,8 +461,7 @@ export const INSPECTION_CHARTS: ChartFactory[] = [
     scope: 'area',
     keys: () => geo.areas.map((a) => a.slug),
     make: (slug) => {
-      const area = geo.bySlug.get(slug);
-      if (!area) throw new Error(`no area ${slug}`);
+      const area = areaBySlug(slug);
       return timelineSpec(area);
     },
   },

@@ -31,21 +31,23 @@ import {
   PREVALENCE_SOURCE,
   SPEND_SOURCE,
 } from '../read/money-data.ts';
-import { areaComparisonChart, linesPlot } from './ehcp.ts';
+import { areaComparisonChart } from './ehcp.ts';
+import { linesPlot } from './lines.ts';
+import { SEN_NAMES, SEN_STYLE, SUBJECT_STYLE } from './series-style.ts';
 import { rankedPhonePlot } from './ranked.ts';
 import { PALETTE, textWidth } from './render.ts';
-import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
+import { defineChart, type ChartContent, type ChartFactory } from './types.ts';
 
 const v = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);
 const SEN2 = SEN2_SOURCE;
 
 // ---------------------------------------------------------------- national
 
-export const moneyHnb: ChartFactory = {
+export const moneyHnb = defineChart({
   id: 'money-hnb',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = hnbYears();
     const rows = years.map((y) => {
       const hnb = money.cell('high_needs_block', ENGLAND, y);
@@ -63,8 +65,6 @@ export const moneyHnb: ChartFactory = {
     const g = hnbGrowth(ENGLAND, years[0]!, years.at(-1)!)!;
     const bars = rows.map((r) => ({ fy: r.financial_year, bn: v(r.high_needs_block)! / 1e9 }));
     return {
-      id: 'money-hnb',
-      key,
       page: '/money/',
       placeName: 'England',
       title: `High needs block up ${formatNumber(g, 0)}% since ${first.financial_year}`,
@@ -94,15 +94,15 @@ export const moneyHnb: ChartFactory = {
           Plot.ruleY([0]),
         ],
       },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
-export const moneyHnbPerPlan: ChartFactory = {
+export const moneyHnbPerPlan = defineChart({
   id: 'money-hnb-per-plan',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = hnbYears();
     const rows = years.map((y) => ({
       financial_year: fy(y),
@@ -116,8 +116,6 @@ export const moneyHnbPerPlan: ChartFactory = {
     const b = v(last.hnb_per_plan)!;
     const dir = Math.round(b) > Math.round(a) ? 'rose' : Math.round(b) < Math.round(a) ? 'fell' : 'stayed';
     return {
-      id: 'money-hnb-per-plan',
-      key,
       page: '/money/',
       placeName: 'England',
       title: `High needs block per EHC plan ${dir} ${dir === 'stayed' ? 'the same' : `to £${formatNumber(b)}`}`,
@@ -137,10 +135,10 @@ export const moneyHnbPerPlan: ChartFactory = {
         'Derived by this site, not published by the Department for Education: the high needs block (before deductions) divided by the number of children and young people aged 0 to 25 with an EHC plan maintained by the council in January of the financial year (SEN2 collection; January 2024 for 2023-24).',
         'Cash figures, not adjusted for inflation.',
       ],
-      plot: { ...linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(money.cell('hnb_per_plan', ENGLAND, y)) })), { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: '£ per plan', unit: '£', xTickFormat: fy }), marginLeft: 84 },
-    } satisfies ChartSpec;
+      plot: { ...linesPlot(years.map((y) => ({ year: y, series: 'England', value: v(money.cell('hnb_per_plan', ENGLAND, y)) })), { England: SUBJECT_STYLE }, { yLabel: '£ per plan', unit: '£', xTickFormat: fy }), marginLeft: 84 },
+    } satisfies ChartContent;
   },
-};
+});
 
 /** The latest deficit % of every current area; null where there is no figure. */
 export function deficitRankValues(): { year: number; values: { area: Area; v: number | null }[] } {
@@ -148,11 +146,11 @@ export function deficitRankValues(): { year: number; values: { area: Area; v: nu
   return { year, values: geo.areas.map((a) => ({ area: a, v: v(money.cell('dsg_deficit_pc', a.laCode, year)) })) };
 }
 
-export const moneyDeficitRegions: ChartFactory = {
+export const moneyDeficitRegions = defineChart({
   id: 'money-deficit-regions',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = deficitYears();
     const last = years.at(-1)!;
     const places = [{ key: ENGLAND, name: 'England' }, ...geo.geography.regions.map((r) => ({ key: r.code, name: r.name }))];
@@ -163,8 +161,6 @@ export const moneyDeficitRegions: ChartFactory = {
     const lo = latest.filter((d) => !d.england).at(-1)!;
     const first = v(money.cell('dsg_deficit_pc', ENGLAND, years[0]!))!;
     return {
-      id: 'money-deficit-regions',
-      key,
       page: '/money/',
       placeName: 'England',
       title: `DSG deficits reached ${deficitPc(eng.v)} of the grant by ${fy(last)}`,
@@ -194,15 +190,15 @@ export const moneyDeficitRegions: ChartFactory = {
           Plot.ruleX([0]),
         ],
       },
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
-export const moneyDeficitRanked: ChartFactory = {
+export const moneyDeficitRanked = defineChart({
   id: 'money-deficit-ranked',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const { year, values } = deficitRankValues();
     // Councils as they were that year: today's areas with a figure, plus former councils (Cumbria before April 2023) that had one.
     type Entry = { name: string; region: string; v: number | null; laCode: string };
@@ -229,9 +225,7 @@ export const moneyDeficitRanked: ChartFactory = {
     ];
     const whyNone = none.map((d) => (d.laCode === '201' || d.laCode === '420' ? `${d.name} (no DSG allocation in the tables)` : `${d.name} (created after ${fy(year)})`));
     const plotData = have.map((d) => ({ name: d.name, v: d.v! }));
-    return checkSpec({
-      id: 'money-deficit-ranked',
-      key,
+    return {
       page: '/money/',
       placeName: 'England',
       title: `${inDeficit} of ${have.length} councils had a DSG deficit in ${fy(year)}`,
@@ -265,15 +259,15 @@ export const moneyDeficitRanked: ChartFactory = {
           Plot.ruleX([0]),
         ],
       },
-    });
+    } satisfies ChartContent;
   },
-};
+});
 
-export const moneyPrevalence: ChartFactory = {
+export const moneyPrevalence = defineChart({
   id: 'sen-prevalence-england',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const years = prevalence.measure('ehcp_pc').periods;
     const rows = years.map((y) => ({
       january: y,
@@ -287,12 +281,10 @@ export const moneyPrevalence: ChartFactory = {
     const first = rows[0]!;
     const last = rows.at(-1)!;
     const lines = rows.flatMap((r) => [
-      { year: r.january, series: 'SEN support', value: v(r.sen_support_pc) },
-      { year: r.january, series: 'EHC plan', value: v(r.ehcp_pc) },
+      { year: r.january, series: SEN_NAMES.senSupport, value: v(r.sen_support_pc) },
+      { year: r.january, series: SEN_NAMES.ehcp, value: v(r.ehcp_pc) },
     ]);
     return {
-      id: 'sen-prevalence-england',
-      key,
       page: '/money/',
       placeName: 'England',
       title: `${formatNumber(v(last.ehcp_pc)!, 1)}% of pupils had an EHC plan in January ${last.january}`,
@@ -312,10 +304,10 @@ export const moneyPrevalence: ChartFactory = {
       rows,
       summary: `In January ${last.january}, ${formatNumber(v(last.ehcp_pc)!, 1)}% of pupils in England had an EHC plan and ${formatNumber(v(last.sen_support_pc)!, 1)}% were on SEN support, against ${formatNumber(v(first.ehcp_pc)!, 1)}% and ${formatNumber(v(first.sen_support_pc)!, 1)}% in January ${first.january}.`,
       notes: ['School census counts pupils where they go to school, in January. EHC plan counts from the SEN2 collection cover all children and young people aged 0 to 25 that a council maintains a plan for, so the two differ.'],
-      plot: linesPlot(lines, { 'SEN support': { stroke: PALETTE.turquoise, dash: '6,3' }, 'EHC plan': { stroke: PALETTE.blue, width: 3 } }, { yLabel: '% of all pupils', unit: '%' }),
-    } satisfies ChartSpec;
+      plot: linesPlot(lines, { [SEN_NAMES.senSupport]: SEN_STYLE.senSupport, [SEN_NAMES.ehcp]: SEN_STYLE.ehcp }, { yLabel: '% of all pupils', unit: '%' }),
+    } satisfies ChartContent;
   },
-};
+});
 
 // ------------------------------------------------------------------ areas
 

@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { plural } from '../lib/format.ts';
-import { PALETTE, textWidth, wrapLines } from './render.ts';
+import { PALETTE, textWidth } from './render.ts';
+import { wrapLines } from './svg.ts';
 
 export interface RankedPhoneOptions {
   /** x-axis label, above the bars. */

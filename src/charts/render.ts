@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { escapeXml } from './svg.ts';
 import type { ChartSpec } from './types.ts';
 
 /**
@@ -101,17 +102,6 @@ export function raiseFontSizes(svg: string, min: number): string {
     .replace(/font-size:\s*([\d.]+)px/g, (m, n: string) => (Number(n) < min ? `font-size: ${min}px` : m));
 }
 
-/** Greedy word wrap to lines of at most `max` characters (a longer word keeps its own line). */
-export function wrapLines(text: string, max: number): string[] {
-  const lines: string[] = [];
-  for (const w of text.split(' ')) {
-    const last = lines.at(-1);
-    if (last !== undefined && `${last} ${w}`.length <= max) lines[lines.length - 1] = `${last} ${w}`;
-    else lines.push(w);
-  }
-  return lines;
-}
-
 /**
  * Approximate rendered width of `text` in px at `size` (Arial/Helvetica-like metrics),
  * for sizing margins so labels are never clipped. Errs on the wide side.
@@ -142,10 +132,6 @@ function keyItems(color: { domain?: unknown[]; range?: unknown[] }): KeyItem[] {
 const KEY_FONT = 13;
 const KEY_ROW = 20;
 const SWATCH = 13;
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Lay the key out in rows that fit the chart width, then put the plot below it. */
 export function withKey(plotSvg: string, items: KeyItem[], font = KEY_FONT): string {

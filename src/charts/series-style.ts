@@ -34,6 +34,12 @@ export const SEN_STYLE = {
   allPupils: { stroke: PALETTE.darkGrey, dash: '8,4', width: 2 },
 } as const satisfies Record<string, SeriesStyle>;
 
+/** Names of the SEN groups, as line labels read. */
+export const SEN_NAMES = { ehcp: 'EHC plan', senSupport: 'SEN support', noSen: 'No SEN', anySen: 'Any SEN', allPupils: 'All pupils' } as const;
+
+/** A chart's one subject line (England alone on a national chart) is drawn as an area's own line. */
+export const SUBJECT_STYLE: SeriesStyle = COMPARISON_STYLE.area;
+
 /** The one term for the DfE's group of 10 similar councils, and what it means. */
 export const NEIGHBOURS_TERM = 'statistical neighbours';
 export const NEIGHBOURS_LABEL = 'Statistical neighbours (median)';

@@ -4,31 +4,14 @@
  */
 import { svgToPng } from './png.ts';
 import { chartSvg } from './render.ts';
+import { escapeXml, wrapLines } from './svg.ts';
 import type { ChartSpec } from './types.ts';
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Break text into lines of at most `maxChars` characters, at spaces. */
-export function wrapText(text: string, maxChars: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  // A token longer than a line (a URL) is cut into line-sized pieces.
-  const words = text.split(/\s+/).filter(Boolean).flatMap((w) => w.match(new RegExp(`.{1,${maxChars}}`, 'g')) ?? []);
-  for (const word of words) {
-    if (line && line.length + 1 + word.length > maxChars) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /** Lines of text at `size` px from `y`, wrapped to `width` (about 0.55 em a character in Arial). */
 function textBlock(text: string, y: number, size: number, width: number, attrs: string): { svg: string; height: number } {
   const lineHeight = Math.round(size * 1.3);
-  const lines = wrapText(text, Math.floor(width / (size * 0.55)));
-  const svg = lines.map((l, i) => `<text x="0" y="${y + size + i * lineHeight}" font-size="${size}" ${attrs}>${escape(l)}</text>`).join('\n');
+  const lines = wrapLines(text, Math.floor(width / (size * 0.55)), { cut: true });
+  const svg = lines.map((l, i) => `<text x="0" y="${y + size + i * lineHeight}" font-size="${size}" ${attrs}>${escapeXml(l)}</text>`).join('\n');
   return { svg, height: lines.length * lineHeight };
 }
 
@@ -50,13 +33,13 @@ export function standaloneSvg(spec: ChartSpec, url?: string, siteName = 'SEND ou
   const site = textBlock(siteName, siteY, 12, width, 'fill="#505a5f"');
   // The URL stays whole on one line (so it can be copied), in a smaller font when it is long.
   const urlSize = url ? Math.min(12, Math.floor((width / (url.length * 0.55)) * 10) / 10) : 0;
-  const urlLine = url ? `<text x="0" y="${siteY + site.height + urlSize}" font-size="${urlSize}" fill="#505a5f">${escape(url)}</text>` : '';
+  const urlLine = url ? `<text x="0" y="${siteY + site.height + urlSize}" font-size="${urlSize}" fill="#505a5f">${escapeXml(url)}</text>` : '';
   const total = siteY + site.height + (url ? Math.round(urlSize * 1.3) : 0) + 8;
   const body = inner.replace(/^<svg\b[^>]*>/, '').replace(/<\/svg>$/, '');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="Arial, sans-serif" role="img" aria-labelledby="t d">
-<title id="t">${escape(spec.title)}</title>
-<desc id="d">${escape(spec.summary)}</desc>
+<title id="t">${escapeXml(spec.title)}</title>
+<desc id="d">${escapeXml(spec.summary)}</desc>
 <rect width="100%" height="100%" fill="#fff"/>
 ${title.svg}
 ${subtitle.svg}

@@ -15,10 +15,11 @@ import { blankReason, compare, tribunal, tribunalCautions, tribunalExtras } from
 import { compareText, fmtInt, fmtPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
 import { SOURCE_LINES, tribunalRelease } from '../read/source-lines.ts';
-import { AREA_SERIES, linesPlot } from './ehcp.ts';
-import { PALETTE } from './render.ts';
-import { COMPARISON_STYLE, NEIGHBOURS_LABEL } from './series-style.ts';
-import type { ChartFactory, ChartSpec } from './types.ts';
+import { AREA_SERIES } from './ehcp.ts';
+import { linesPlot } from './lines.ts';
+import { areaBySlug } from './places.ts';
+import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SUBJECT_STYLE } from './series-style.ts';
+import { defineChart, type ChartContent, type ChartFactory } from './types.ts';
 
 export const TRIBUNAL_SOURCE = SOURCE_LINES.tribunal.source;
 const R = tribunalExtras.releases;
@@ -52,11 +53,11 @@ export function revisionText(key: string, name: string): string | null {
   return `${name}’s ${BREAK_YEAR} appeal rate was revised in DfE’s ${R.latest} release from ${fmtPc(before.value)} (${R.old} release, old method) to ${now} (new method).`;
 }
 
-export const tribunalRate: ChartFactory = {
+export const tribunalRate = defineChart({
   id: 'tribunal-rate',
   scope: 'national',
   keys: () => ['england'],
-  make(key) {
+  make() {
     const rows = segments().map(({ year, method }) => ({
       // Years are labels, never number-formatted ("2024", not "2,024").
       year: String(year),
@@ -72,8 +73,6 @@ export const tribunalRate: ChartFactory = {
     const newBreak = rows.find((r) => r.year === String(BREAK_YEAR) && r.release === R.latest)!;
     const lines = rows.map((r) => ({ year: Number(r.year), series: 'England', segment: r.release, value: v(r.appeal_rate) }));
     return {
-      id: 'tribunal-rate',
-      key,
       page: '/ehc-plans/',
       placeName: 'England',
       title: `Appeal rate ${fmtPc(v(last.appeal_rate)!)} in ${last.year} on a new method`,
@@ -99,18 +98,17 @@ export const tribunalRate: ChartFactory = {
         ...Object.values(tribunalExtras.englandNotes),
         'The move to a new SEN2 data collection in 2022 affects decisions for 2023.',
       ],
-      plot: linesPlot(lines, { England: { stroke: PALETTE.blue, width: 3 } }, { yLabel: 'Appeal rate', unit: '%', breakAt: BREAK_YEAR, breakX: BREAK_YEAR, breakLabel: 'Method changed' }),
-    } satisfies ChartSpec;
+      plot: linesPlot(lines, { England: SUBJECT_STYLE }, { yLabel: 'Appeal rate', unit: '%', breakAt: BREAK_YEAR, breakX: BREAK_YEAR, breakLabel: 'Method changed' }),
+    } satisfies ChartContent;
   },
-};
+});
 
-export const areaAppealRate: ChartFactory = {
+export const areaAppealRate = defineChart({
   id: 'area-appeal-rate',
   scope: 'area',
   keys: () => geo.areas.filter((a) => tribunal.hasGeo('appeal_rate', a.laCode)).map((a) => a.slug),
   make(slug) {
-    const area = geo.bySlug.get(slug);
-    if (!area) throw new Error(`no area ${slug}`);
+    const area = areaBySlug(slug);
     const names = AREA_SERIES(area);
     const comps = segments().map(({ year, method }) => {
       const id = method === 'old' ? oldId(year, 'appeal_rate') : 'appeal_rate';
@@ -163,8 +161,9 @@ export const areaAppealRate: ChartFactory = {
     const notes: string[] = [R.methodNote];
     const flag = tribunalExtras.flags[area.laCode];
     if (flag) for (const [y, text] of Object.entries(flag)) notes.push(`${y}: ${text}`);
+    const symbolWhy = (c: Cell) => (c.kind === 'symbol' && (c.code === 'x' || c.code === '..') ? 'not available' : 'no figure');
     for (const x of comps.filter((x) => x.c.area.kind !== 'value')) {
-      const why = x.c.area.kind === 'blank' ? blankReason(area) : x.c.area.kind === 'symbol' && (x.c.area.code === 'x' || x.c.area.code === '..') ? 'not available' : 'no figure';
+      const why = x.c.area.kind === 'blank' ? blankReason(area) : symbolWhy(x.c.area);
       notes.push(`${x.year} (${x.method === 'old' ? OLD_LABEL : NEW_LABEL}): no figure for ${area.name} (${why}).`);
     }
     const years = comps.map((x) => x.year);
@@ -181,7 +180,8 @@ export const areaAppealRate: ChartFactory = {
         { year: x.year, series: names.england, segment: seg, value: v(x.c.england) },
         { year: x.year, series: names.region, segment: seg, value: v(x.c.region) },
         { year: x.year, series: names.neighbours, segment: seg, value: v(x.c.neighbours) },
-        { year: x.year, series: names.area, segment: seg, value: v(x.c.area) },
+        // A year with a symbol is marked in the drawing (a blank year, before the area existed, is a plain gap).
+        { year: x.year, series: names.area, segment: seg, value: v(x.c.area), gap: x.c.area.kind === 'symbol' ? symbolWhy(x.c.area) : null },
       ];
     });
     const styles: Record<string, { stroke: string; dash?: string; width?: number }> = {
@@ -191,8 +191,6 @@ export const areaAppealRate: ChartFactory = {
       [names.area]: COMPARISON_STYLE.area,
     };
     return {
-      id: 'area-appeal-rate',
-      key: slug,
       page: `/areas/${slug}/`,
       placeName: area.name,
       title,
@@ -216,8 +214,8 @@ export const areaAppealRate: ChartFactory = {
       summary,
       notes,
       plot: linesPlot(lines, styles, { yLabel: '%', unit: '%', breakAt: BREAK_YEAR, breakX: BREAK_YEAR, breakLabel: 'Method changed' }),
-    } satisfies ChartSpec;
+    } satisfies ChartContent;
   },
-};
+});
 
 export const TRIBUNAL_CHARTS: ChartFactory[] = [tribunalRate, areaAppealRate];

@@ -52,6 +52,24 @@ export interface ChartFactory {
   make(key: string): ChartSpec;
 }
 
+/** What a chart's `make` returns under defineChart: the spec without the id and key, which defineChart fills in. */
+export type ChartContent = Omit<ChartSpec, 'id' | 'key'>;
+
+export interface ChartDef {
+  id: string;
+  scope: ChartFactory['scope'];
+  keys(): string[];
+  make(key: string): ChartContent;
+}
+
+/**
+ * A chart factory from its definition: every spec it makes gets the chart's id and the key it
+ * was made for, so a factory never restates them. (The registry runs checkSpec on every spec.)
+ */
+export function defineChart(def: ChartDef): ChartFactory {
+  return { id: def.id, scope: def.scope, keys: () => def.keys(), make: (key) => ({ id: def.id, key, ...def.make(key) }) };
+}
+
 export const MAX_TITLE_WORDS = 10;
 
 export function checkSpec(spec: ChartSpec): ChartSpec {

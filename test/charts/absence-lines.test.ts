@@ -1,13 +1,13 @@
 /**
- * The second line builder (absence's linePlot: ordinal periods, end labels with values), from
- * fixture series: golden SVGs, desktop and phone. It takes numbers or null, so a suppressed
- * year reaches it as null (the absence charts' notes name the symbol); the goldens show it is a
- * gap, not 0. Issue 12's chart kit merges this builder with the area line chart's: these
- * goldens and lines.test.ts's show what that merge changes.
+ * The one line builder (lineChartPlot in src/charts/lines.ts) over text periods ("2018/19"), as
+ * the absence charts call it, from fixture series: golden SVGs, desktop and phone. It takes
+ * numbers or null, so a suppressed year reaches it as null (the absence charts' notes name the
+ * symbol); the goldens show it is a gap, not 0. lines.test.ts draws the same builder over
+ * numeric years, through the area line chart.
  */
 import { describe, expect, it } from 'vitest';
 import { checkGoldenPair } from './golden.ts';
-import { chartPhoneSvg, chartSvg, dotsIn, linePlot, wordsIn, type ChartSpec } from './fixtures.ts';
+import { chartPhoneSvg, chartSvg, dotsIn, lineChartPlot, wordsIn, type ChartSpec } from './fixtures.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL } from '../../src/charts/series-style.ts';
 
 const PERIODS = ['2018/19', '2019/20', '2020/21', '2021/22', '2022/23', '2023/24'];
@@ -15,7 +15,7 @@ const ENGLAND = [10.9, 13.1, 12.1, 22.5, 21.2, 19.4];
 const REGION = [10.2, 12.5, 11.8, 21.9, 20.6, 18.7];
 const NEIGHBOURS = [11.5, 13.8, 12.9, 23.8, 22.0, 20.1];
 
-type Series = Parameters<typeof linePlot>[1];
+type Series = Parameters<typeof lineChartPlot>[1];
 const comparisons = (region: string): Series => [
   { name: 'England', values: ENGLAND, ...COMPARISON_STYLE.england },
   { name: region, values: REGION, ...COMPARISON_STYLE.region },
@@ -23,7 +23,7 @@ const comparisons = (region: string): Series => [
 ];
 
 function golden(name: string, series: Series) {
-  const spec = { id: 'fixture-absence-lines', plot: linePlot(PERIODS, series, 'Persistently absent (%)', { ticks: PERIODS.filter((_, i) => i % 3 === 0) }) } as unknown as ChartSpec;
+  const spec = { id: 'fixture-absence-lines', plot: lineChartPlot(PERIODS, series, { yLabel: 'Persistently absent (%)', format: (n) => `${n.toFixed(1)}%`, ticks: PERIODS.filter((_, i) => i % 3 === 0) }) } as unknown as ChartSpec;
   return checkGoldenPair('absence-lines', name, { desktop: chartSvg(spec), phone: chartPhoneSvg(spec) });
 }
 

@@ -19,7 +19,8 @@ export const { chartSvg, chartPhoneSvg, PHONE_WIDTH } = await import('../../src/
 export const { checkSpec } = await import('../../src/charts/types.ts');
 export const { areaComparisonChart } = await import('../../src/charts/ehcp.ts');
 export const { benchmarkSpec } = await import('../../src/charts/benchmark.ts');
-export const { linePlot, rankChart, RANK_MEASURES } = await import('../../src/charts/absence.ts');
+export const { rankChart, RANK_MEASURES } = await import('../../src/charts/absence.ts');
+export const { lineChartPlot } = await import('../../src/charts/lines.ts');
 export const { timelineSvg, timelineText, timelineTitle, stackedOutcomePlot } = await import('../../src/charts/inspections.ts');
 export type { ChartSpec, MeasureDef, SeriesPoint };
 

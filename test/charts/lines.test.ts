@@ -5,11 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkGoldenPair } from './golden.ts';
-import { area, dotsIn, drawings, lineChart } from './fixtures.ts';
+import { area, dotsIn, drawings, lineChart, wordsIn } from './fixtures.ts';
 import { COMPARISON_STYLE } from '../../src/charts/series-style.ts';
 
 const AREA = COMPARISON_STYLE.area.stroke;
 const ENG = COMPARISON_STYLE.england.stroke;
+
+/** Hollow rings marking named gaps (under the year labels, and the one in the key). */
+const ringsIn = (svg: string) => [...svg.matchAll(/<g\b[^>]*fill="white" aria-label="dot">([^]*?)<\/g>/g)].reduce((n, m) => n + (m[1]!.match(/<circle/g) ?? []).length, 0);
 
 const golden = (name: string, spec: ReturnType<typeof lineChart>) => checkGoldenPair('lines', name, drawings(spec));
 
@@ -21,6 +24,7 @@ describe('area line chart goldens', () => {
     for (const svg of [desktop, phone]) {
       expect(dotsIn(svg, AREA)).toBe(6);
       expect(dotsIn(svg, ENG)).toBe(6);
+      expect(ringsIn(svg)).toBe(0);
     }
     // Two neighbours are suppressed in some years: the median says how many it uses.
     expect(spec.notes.join(' ')).toContain('Statistical neighbours: the median uses only the neighbours with a figure (9 of 10 in 2019 and 8 of 10 in 2020).');
@@ -33,12 +37,18 @@ describe('area line chart goldens', () => {
     expect(spec.rows.map((r) => r.area)).toEqual([{ kind: 'symbol', code: 'c' }, { kind: 'value', value: 80 }, { kind: 'symbol', code: 'x' }, { kind: 'value', value: 75 }, { kind: 'symbol', code: 'c' }, { kind: 'value', value: 66.7 }]);
     expect(spec.notes).toEqual(expect.arrayContaining(['2019: no figure for Rutland (suppressed).', '2021: no figure for Rutland (not available).', '2023: no figure for Rutland (suppressed).']));
     expect(spec.summary).toContain("In 2024, Rutland's 20-week timeliness was 66.7%");
+    // The drawing says so too: a ring under each of the three years, and a key.
+    for (const svg of [desktop, phone]) {
+      expect(ringsIn(svg)).toBe(3 + 1);
+      expect(wordsIn(svg)).toContain('No figure for Rutland: suppressed, not available');
+    }
   });
 
   it('reorganised: North Northamptonshire from 2021, its years before named as the predecessor’s', () => {
     const spec = lineChart('north-northamptonshire', [null, null, 35.2, 40.1, 44.0, 47.5]);
     const { desktop } = golden('reorganised', spec);
     expect(dotsIn(desktop, AREA)).toBe(4);
+    expect(ringsIn(desktop)).toBe(0); // years before the area existed are plain gaps, not marked
     expect(spec.notes[0]).toMatch(/^2019 to 2020: no figure for North Northamptonshire \(the area did not exist in its present form; figures for Northamptonshire \(before April 2021\) are kept separately\)\.$/);
     expect(spec.summary).toContain('In 2021 it was 35.2%.');
   });
@@ -61,5 +71,7 @@ describe('area line chart goldens', () => {
     }
     expect(spec.notes).toEqual(expect.arrayContaining(['2021 to 2022: no figure for Isles of Scilly (suppressed).', '2023: no figure for Isles of Scilly (not available).', '2024: no figure for Isles of Scilly (suppressed).']));
     expect(area('isles-of-scilly').name).toBe('Isles of Scilly');
+    // Rings for the four years with a symbol, none for the two blank years.
+    for (const svg of [desktop, phone]) expect(ringsIn(svg)).toBe(4 + 1);
   });
 });

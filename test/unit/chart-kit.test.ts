@@ -6,7 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import { lowContrastMarks, contrast, parseColour } from '../../scripts/gates/layout.ts';
-import { CHART_WIDTH, PALETTE, PHONE_MIN_FONT, PHONE_WIDTH, chartPhoneSvg, chartSvg, raiseFontSizes, renderPlot, textWidth, thinTickLabels, wrapLines } from '../../src/charts/render.ts';
+import { CHART_WIDTH, PALETTE, PHONE_MIN_FONT, PHONE_WIDTH, chartPhoneSvg, chartSvg, raiseFontSizes, renderPlot, textWidth, thinTickLabels } from '../../src/charts/render.ts';
+import { wrapLines } from '../../src/charts/svg.ts';
 import { COMPARISON_STYLE, SEN_STYLE } from '../../src/charts/series-style.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
 

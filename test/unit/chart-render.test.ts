@@ -6,7 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import { PALETTE, renderPlot, tidySvg } from '../../src/charts/render.ts';
-import { standaloneSvg, wrapText } from '../../src/charts/standalone.ts';
+import { standaloneSvg } from '../../src/charts/standalone.ts';
+import { wrapLines } from '../../src/charts/svg.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
 
 const rows = [
@@ -59,8 +60,8 @@ describe('tidySvg', () => {
 
 describe('standalone chart files', () => {
   it('wraps at spaces and cuts tokens longer than a line', () => {
-    expect(wrapText('one two three four', 9)).toEqual(['one two', 'three', 'four']);
-    expect(wrapText('see https://example.org/a/very/long/path', 10)).toEqual(['see', 'https://ex', 'ample.org/', 'a/very/lon', 'g/path']);
+    expect(wrapLines('one two three four', 9, { cut: true })).toEqual(['one two', 'three', 'four']);
+    expect(wrapLines('see https://example.org/a/very/long/path', 10, { cut: true })).toEqual(['see', 'https://ex', 'ample.org/', 'a/very/lon', 'g/path']);
   });
 
   it('puts title, subtitle, source and the chart URL in the file, escaped', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { requireGenerated } from '../helpers.ts';
 
 requireGenerated(['inspections', 'geography']);
-const { wrap, timelineTitle } = await import('../../src/charts/inspections.ts');
+const { timelineTitle } = await import('../../src/charts/inspections.ts');
+const { wrapLines: wrap } = await import('../../src/charts/svg.ts');
 
 describe('timeline helpers', () => {
   it('wraps text at word boundaries within the width', () => {
