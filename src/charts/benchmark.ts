@@ -12,7 +12,7 @@ import { BLANK, isSymbolCode, symbol, value, type Cell } from '../lib/cell.ts';
 import type { Column } from '../lib/downloads.ts';
 import { formatNumber, listInProse } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
-import { BENCHMARK_MEASURES, formatPointPeriod, polarityWords, type MeasureDef, type Reference, type SeriesPoint } from '../facts/key-measures.ts';
+import { BENCHMARK_MEASURES, polarityWords, type MeasureDef, type Reference, type SeriesPoint } from '../facts/key-measures.ts';
 import { geo } from '../read/site.ts';
 import { ENGLAND } from '../lib/series.ts';
 import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth } from './render.ts';
@@ -104,7 +104,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   const region = geo.regionOf(area);
   const { period, rows, england, region: regionPoint, refs } = benchmarkRows(m, area);
   // null when no area has a figure in any year (then no sentence names a year).
-  const when: string | null = m.benchmarkPeriod === 'common' ? (period ? formatPointPeriod(period) : null) : 'latest full inspection';
+  const when: string | null = m.benchmarkPeriod === 'common' ? (period ? m.when(period) : null) : 'latest full inspection';
   const val = (r: BenchmarkRow) => (r.point && r.point.value !== null ? r.point.value : null);
   const areaRow = rows[0]!;
   const neighbourVals = rows.slice(1).flatMap((r) => (val(r) === null ? [] : [val(r)!]));
@@ -121,7 +121,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   const av = val(areaRow);
   const whenIn = m.benchmarkPeriod === 'common' && when ? `In ${when}, ` : '';
   if (av !== null) {
-    const ownWhen = m.benchmarkPeriod === 'own' && areaRow.point ? ` (${formatPointPeriod(areaRow.point.period)})` : '';
+    const ownWhen = m.benchmarkPeriod === 'own' && areaRow.point ? ` (${m.when(areaRow.point.period)})` : '';
     sentences.push(`${whenIn}${area.name}'s ${inSentence(m.noun)} was ${fmt(av)}${ownWhen}.`);
   } else sentences.push(`${whenIn}${area.name} has no figure: ${areaRow.why}.`);
   if (neighbourVals.length) {
@@ -264,9 +264,9 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
     return { numerator: c ? c.numerator : BLANK, denominator: c ? c.denominator : BLANK };
   };
   const tableRows = [
-    ...order.map((r) => ({ area: r.name, role: r.role === 'area' ? 'This area' : `Statistical neighbour ${r.rank}`, period: r.point ? formatPointPeriod(r.point.period) : (when ?? ''), value: cellOf(r.point), ...countCells(areaBySlug(r.slug).laCode, r.point), note: r.why ?? '' })),
-    { area: capital((refs.england?.long ?? engLabel).replace(/^the /, '')), role: 'Reference', period: england ? formatPointPeriod(england.period) : (when ?? ''), value: cellOf(england), ...countCells(refs.england?.label === 'England' ? ENGLAND : null, england), note: eng === null ? 'no figure' : '' },
-    { area: capital((refs.region?.long ?? regLabel).replace(/^the /, '')), role: 'Reference', period: regionPoint ? formatPointPeriod(regionPoint.period) : (when ?? ''), value: cellOf(regionPoint), ...countCells(null, regionPoint), note: reg === null ? 'no figure' : '' },
+    ...order.map((r) => ({ area: r.name, role: r.role === 'area' ? 'This area' : `Statistical neighbour ${r.rank}`, period: r.point ? m.when(r.point.period) : (when ?? ''), value: cellOf(r.point), ...countCells(areaBySlug(r.slug).laCode, r.point), note: r.why ?? '' })),
+    { area: capital((refs.england?.long ?? engLabel).replace(/^the /, '')), role: 'Reference', period: england ? m.when(england.period) : (when ?? ''), value: cellOf(england), ...countCells(refs.england?.label === 'England' ? ENGLAND : null, england), note: eng === null ? 'no figure' : '' },
+    { area: capital((refs.region?.long ?? regLabel).replace(/^the /, '')), role: 'Reference', period: regionPoint ? m.when(regionPoint.period) : (when ?? ''), value: cellOf(regionPoint), ...countCells(null, regionPoint), note: reg === null ? 'no figure' : '' },
   ];
 
   return {
