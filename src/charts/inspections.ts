@@ -1,42 +1,24 @@
 /**
  * Inspection charts: WSOA rate by year, 2023-framework outcomes by year and by
  * region (national), and each area's inspection timeline (SVG drawn here).
- * Every number comes from src/generated/inspections.json.
+ * Every number comes from the inspections read model (src/read/inspections-data.ts).
  */
 import * as Plot from '@observablehq/plot';
-import inspectionsJson from '../generated/inspections.json';
-import type { AreaInspections, InspectionsData } from '../datasets/inspections/index.ts';
+import type { AreaInspections } from '../datasets/inspections/index.ts';
 import type { Column } from '../lib/downloads.ts';
 import { formatDate, formatMonth, formatNumber, formatPercent, listInProse, plural } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
 import { LATEST_LABELS, NEXT_RULES, OUTCOME_LABELS, PROGRESS_LABELS, type InspectionEvent, type LatestClass } from '../lib/inspections.ts';
 import { geo } from '../read/site.ts';
-import { inspectionsRelease, SOURCE_LINES } from '../read/source-lines.ts';
 import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth } from './render.ts';
 import { escapeXml, wrapLines } from './svg.ts';
 import { areaBySlug } from './places.ts';
 import { theRegion, theRegionCapitalised } from '../lib/words.ts';
 import type { ChartFactory, ChartSpec } from './types.ts';
 
-export const inspections = inspectionsJson as unknown as InspectionsData;
-const eventById = new Map(inspections.events.map((e) => [e.id, e]));
-const inspectionsBySlug = new Map(inspections.areas.map((a) => [a.slug, a]));
 import { ENGLAND as ENGLAND_CODE } from '../lib/series.ts';
+import { areaInspections, eventById, eventsOf, inspections, RELEASE, SOURCE_IDS, SOURCE_LINE } from '../read/inspections-data.ts';
 export { ENGLAND_CODE };
-
-export function areaInspections(slug: string): AreaInspections {
-  const a = inspectionsBySlug.get(slug);
-  if (!a) throw new Error(`no inspection history for area ${slug}`);
-  return a;
-}
-
-export function eventsOf(a: AreaInspections): InspectionEvent[] {
-  return a.eventIds.map((id) => {
-    const e = eventById.get(id);
-    if (!e) throw new Error(`inspection event ${id} missing`);
-    return e;
-  });
-}
 
 /** Fill, pattern and text colour for each latest-outcome class: never colour alone (label and pattern too). */
 export const LATEST_STYLE: Record<LatestClass, { fill: string; pattern: 'none' | 'dots' | 'hatch' | 'cross'; ink: string; text: string }> = {
@@ -47,9 +29,6 @@ export const LATEST_STYLE: Record<LatestClass, { fill: string; pattern: 'none' |
 };
 export const LATEST_ORDER: LatestClass[] = ['outcome-1', 'outcome-2', 'outcome-3', 'not-yet'];
 
-export const SOURCE_LINE = SOURCE_LINES.inspections.source;
-export const SOURCE_IDS = [...SOURCE_LINES.inspections.ids];
-export const RELEASE = inspectionsRelease(inspections.referenceDate);
 
 const SHORT_OUTCOME = { 1: 'positive experiences', 2: 'inconsistent experiences', 3: 'systemic failings' } as const;
 
@@ -321,7 +300,7 @@ export function describeEvent(e: InspectionEvent): { title: string; detail: stri
 export function timelineEntries(a: AreaInspections): TimelineEntry[] {
   const out: TimelineEntry[] = eventsOf(a).map((e) => ({ ...whenOf(e), kind: e.kind, ...describeEvent(e), outcome: e.outcome, source: e.source }));
   const n = a.next;
-  const latestOutcome = a.latestFullId ? eventById.get(a.latestFullId)!.outcome : null;
+  const latestOutcome = a.latestFullId ? eventById(a.latestFullId).outcome : null;
   if (n.status === 'due-now') {
     out.push({ date: inspections.referenceDate, when: 'Due now', kind: 'expected', title: 'Full inspection due', detail: 'Not yet inspected under the 2023 framework', outcome: null, source: n.rule });
   } else {

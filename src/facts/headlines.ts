@@ -4,7 +4,7 @@
  * so far, and persistent absence of pupils with EHC plans. Each links to its chart.
  * England-level figures only, so no headline rests on a small number.
  */
-import { areaInspections, inspections } from '../charts/inspections.ts';
+import { areaInspections, inspections } from '../read/inspections-data.ts';
 import { senLatestIndex, senSpread, sen } from '../read/absence-data.ts';
 import { formatNumber, formatPercent, formatPeriod, plural } from '../lib/format.ts';
 import type { GeographyIndex } from '../lib/geography.ts';

@@ -7,7 +7,8 @@
  * the neighbours' range, worded neutrally.
  */
 import { MIN_CASES, SHOW_COUNT_BELOW, isSmallArea, smallAreaNote } from './small-numbers.ts';
-import { areaInspections, describeEvent, eventsOf } from '../charts/inspections.ts';
+import { areaInspections, eventsOf } from '../read/inspections-data.ts';
+import { describeEvent } from '../charts/inspections.ts';
 import { persistentAbsenceFacts, senLatestIndex, senSeries } from '../read/absence-data.ts';
 import type { Cell } from '../lib/cell.ts';
 import { describeStanding, outsideRange, standing } from '../lib/compare.ts';

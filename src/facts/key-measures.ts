@@ -8,7 +8,7 @@
  * `display` turns a point into the words a table shows; `better` says which
  * way is better (or null when there is no better direction), for charts only.
  */
-import { areaInspections, eventsOf, inspections, RELEASE as INSPECTIONS_RELEASE, SOURCE_IDS as INSPECTION_SOURCE_IDS } from '../charts/inspections.ts';
+import { areaInspections, eventsOf, inspections, RELEASE as INSPECTIONS_RELEASE, SOURCE_IDS as INSPECTION_SOURCE_IDS } from '../read/inspections-data.ts';
 import { formatDate, formatNumber, formatPercent } from '../lib/format.ts';
 import { SYMBOLS, isSymbolCode, type Cell } from '../lib/cell.ts';
 import { sen, senSeries } from '../read/absence-data.ts';

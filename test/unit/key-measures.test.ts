@@ -6,7 +6,7 @@ requireGenerated(['inspections', 'ehcp', 'tribunal', 'outcomes', 'absence-sen', 
 
 describe('key measures over the generated data', async () => {
   const km = await import('../../src/facts/key-measures.ts');
-  const { areaInspections, eventsOf } = await import('../../src/charts/inspections.ts');
+  const { areaInspections, eventsOf } = await import('../../src/read/inspections-data.ts');
   const { geo } = await import('../../src/read/site.ts');
 
   it('the inspection outcome measure ends at each area’s latest 2023-framework outcome, and is empty exactly when the area is not yet inspected', () => {
