@@ -1,6 +1,6 @@
 /**
  * Neighbour benchmark charts: for one key measure (a MeasureDef in
- * src/facts/key-measures.ts), the area beside each of its 10 statistical
+ * src/read/measures.ts), the area beside each of its 10 statistical
  * neighbours by name, with England and the region as reference lines, the area
  * highlighted, the period stated and the polarity in words. One factory per
  * measure, made from its definition: a new MeasureDef gets its chart here
@@ -12,7 +12,7 @@ import { BLANK, isSymbolCode, symbol, value, type Cell } from '../lib/cell.ts';
 import type { Column } from '../lib/downloads.ts';
 import { formatNumber, listInProse } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
-import { BENCHMARK_MEASURES, polarityWords, type MeasureDef, type Reference, type SeriesPoint } from '../facts/key-measures.ts';
+import { BENCHMARK_MEASURES, polarityWords, type MeasureDef, type Reference, type SeriesPoint } from '../read/measures.ts';
 import { geo } from '../read/site.ts';
 import { ENGLAND } from '../lib/series.ts';
 import { CHART_WIDTH, PALETTE, PHONE_WIDTH, textWidth } from './render.ts';

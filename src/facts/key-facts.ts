@@ -17,7 +17,7 @@ import type { Area, GeographyIndex } from '../lib/geography.ts';
 import { eventDate } from '../lib/inspections.ts';
 import { ehcp, ehcpCountFacts, planGrowth, plansCell, predecessorsOf, timelinessFacts } from '../read/send-data.ts';
 import { moneyKeyFacts } from './money-facts.ts';
-import { MEASURES, timeliness, type MeasureDef } from './key-measures.ts';
+import { MEASURES, timeliness, type MeasureDef } from '../read/measures.ts';
 import { measureKeyFact } from './measure-facts.ts';
 import { noChangeReason, notShownReason, notShownValue } from '../lib/key-facts-text.ts';
 
@@ -172,7 +172,7 @@ export function keyFacts(geo: GeographyIndex, area: Area): { facts: KeyFact[]; s
   const standsOut: StandOut[] = [];
   const facts = [inspectionFact(area), plansFacts(geo, area, standsOut), timelinessFact(geo, area, standsOut), ...absenceFactsFor(geo, area, standsOut)];
   facts.push(...moneyKeyFacts(geo, area, standsOut));
-  // Every measure with a key fact in its definition (src/facts/key-measures.ts), after the facts of its section.
+  // Every measure with a key fact in its definition (src/read/measures.ts), after the facts of its section.
   const plans = valueOf(ehcpCountFacts(area).count.area);
   for (const m of MEASURES) {
     if (!m.keyFact) continue;

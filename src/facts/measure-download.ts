@@ -1,6 +1,6 @@
 /**
  * /data/key-measures.csv: every area's, region's and England's latest figure
- * on every area measure (MEASURES, src/facts/key-measures.ts), one column per
+ * on every area measure (MEASURES, src/read/measures.ts), one column per
  * measure with the period it is for and, where there is no figure, why. Built
  * from the measure definitions, so a new measure is a new column here with no
  * code of its own. Written by `npm run data:build` after the datasets.
@@ -10,7 +10,7 @@ import { SymbolRules } from '../lib/symbols.ts';
 import { EES_GEOGRAPHY_COLUMNS, laGeography, OGL, type Column, type CsvValue, type Download, type IndicatorUnit } from '../lib/downloads.ts';
 import { ENGLAND } from '../lib/series.ts';
 import { geo } from '../read/site.ts';
-import { MEASURES, type MeasureDef, type Reference, type SeriesPoint } from './key-measures.ts';
+import { MEASURES, type MeasureDef, type Reference, type SeriesPoint } from '../read/measures.ts';
 
 /** The measure's column stem: its id in snake case ("timeliness-20-weeks" → "timeliness_20_weeks"). */
 export const measureColumn = (m: Pick<MeasureDef, 'id'>): string => m.id.replace(/-/g, '_');

@@ -1,5 +1,5 @@
 /**
- * What follows from a MeasureDef (src/facts/key-measures.ts) on an area page,
+ * What follows from a MeasureDef (src/read/measures.ts) on an area page,
  * with no code of the measure's own: its row in a section's "How it compares"
  * table and its key fact (with "What stands out"). The benchmark chart
  * (src/charts/benchmark.ts), the compare rows (compareData) and the download
@@ -11,7 +11,7 @@ import { formatNumber, plural } from '../lib/format.ts';
 import type { Area, GeographyIndex } from '../lib/geography.ts';
 import { median } from '../lib/spread.ts';
 import type { KeyFact, StandOut } from './key-facts.ts';
-import type { MeasureDef, SeriesPoint } from './key-measures.ts';
+import type { MeasureDef, SeriesPoint } from '../read/measures.ts';
 import { isSmallArea, MIN_CASES, SHOW_COUNT_BELOW, smallAreaNote } from './small-numbers.ts';
 
 const NO_VALUE = 'no value';

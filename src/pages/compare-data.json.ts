@@ -4,7 +4,7 @@
  * each point's words already written (so the browser never invents a label).
  */
 import type { APIRoute } from 'astro';
-import { compareData } from '../facts/key-measures.ts';
+import { compareData } from '../read/measures.ts';
 import { geo } from '../read/site.ts';
 
 export const GET: APIRoute = () => new Response(JSON.stringify(compareData(geo)), { headers: { 'Content-Type': 'application/json' } });

@@ -12,7 +12,7 @@ import { ENGLAND, fromJsonCell, SeriesView, type JsonCell, type SeriesJson } fro
 import { fmtInt, fmtPc, growthPc, timelinessText } from '../lib/send-text.ts';
 import { median } from '../lib/spread.ts';
 import { geo } from './site.ts';
-import { SOURCE_LINES } from './source-lines.ts';
+import { SOURCE_LINES, tribunalRelease } from './source-lines.ts';
 
 /** Every chart and measure from the LAIT data store cites it this way, from data/sources.json. */
 export const LAIT_SOURCE = SOURCE_LINES.lait.source;
@@ -38,6 +38,10 @@ export interface TribunalExtras {
   releases: { breakYear: number; releaseOf: Record<string, string>; revised: { year: number; areas: number; england: { from: number; to: number } }; methodNote: string; old: string; latest: string };
 }
 export const tribunalExtras = tribunalJson as unknown as TribunalExtras;
+
+/** Every tribunal chart and measure cites the table this way: which release (and method) each year comes from. */
+export const TRIBUNAL_SOURCE = SOURCE_LINES.tribunal.source;
+export const TRIBUNAL_RELEASE = tribunalRelease(tribunal.measure('appeal_rate').periods[0]!, tribunalExtras.releases.breakYear, tribunal.measure('appeal_rate').periods.at(-1)!);
 
 export interface Comparison {
   area: Cell;

@@ -3,7 +3,7 @@
  * polarity words, source line or release is typed as a literal (a whole quoted
  * string, template or element text) in more than one file of src/. Sentences
  * that use the words are not definitions and are not counted.
- * Each is written once (the measure's entry in src/facts/key-measures.ts, its
+ * Each is written once (the measure's entry in src/read/measures.ts, its
  * dataset's measure list, data/sources.json through src/read/source-lines.ts),
  * and everything else reads it from there.
  */
@@ -14,7 +14,7 @@ import { requireGenerated } from '../helpers.ts';
 import { codeFiles, ROOT } from './imports.ts';
 
 requireGenerated(['geography', 'ehcp', 'tribunal', 'outcomes', 'inspections', 'absence-sen', 'absence-lait', 'absence-meta', 'money', 'sen-prevalence']);
-const { KEY_MEASURES, POLARITY_WORDS } = await import('../../src/facts/key-measures.ts');
+const { KEY_MEASURES, POLARITY_WORDS } = await import('../../src/read/measures.ts');
 
 /** The source text of every code file, comment lines aside (a comment may name a measure). */
 const sources = codeFiles('src').map((f) => ({

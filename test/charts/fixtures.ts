@@ -7,7 +7,7 @@
  * a missing data build fails with the command to run and the chart tests import only this file.
  */
 import { requireGenerated } from '../helpers.ts';
-import type { MeasureDef, SeriesPoint } from '../../src/facts/key-measures.ts';
+import type { MeasureDef, SeriesPoint } from '../../src/read/measures.ts';
 import type { JsonCell, SeriesJson } from '../../src/lib/series.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { BENCHMARK_MEASURES } from '../../src/facts/key-measures.ts';
+import { BENCHMARK_MEASURES } from '../../src/read/measures.ts';
 import { geo } from '../../src/read/site.ts';
 import { site } from './context.ts';
 

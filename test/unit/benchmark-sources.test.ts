@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../../src/lib/sources.ts';
 if (!existsSync(`${PROJECT_ROOT}src/generated/tribunal.json`)) throw new Error('src/generated/tribunal.json is missing: run `npm run build` (or `npm run data:build`) first');
 
 describe('benchmark source lines', async () => {
-  const km = await import('../../src/facts/key-measures.ts');
+  const km = await import('../../src/read/measures.ts');
   const { benchmarkSpec } = await import('../../src/charts/benchmark.ts');
   const { tribunalExtras } = await import('../../src/read/send-data.ts');
 

@@ -5,7 +5,7 @@ import { requireGenerated } from '../helpers.ts';
 requireGenerated(['ehcp', 'tribunal', 'outcomes', 'inspections', 'absence-sen', 'geography']);
 
 describe('neighbour benchmark charts', async () => {
-  const km = await import('../../src/facts/key-measures.ts');
+  const km = await import('../../src/read/measures.ts');
   const { benchmarkSpec, benchmarkFactory } = await import('../../src/charts/benchmark.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');
   const { geo } = await import('../../src/read/site.ts');

@@ -5,7 +5,7 @@ import { requireGenerated } from '../helpers.ts';
 requireGenerated(['inspections', 'ehcp', 'tribunal', 'outcomes', 'absence-sen', 'geography']);
 
 describe('key measures over the generated data', async () => {
-  const km = await import('../../src/facts/key-measures.ts');
+  const km = await import('../../src/read/measures.ts');
   const { areaInspections, eventsOf } = await import('../../src/read/inspections-data.ts');
   const { geo } = await import('../../src/read/site.ts');
 

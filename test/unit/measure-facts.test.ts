@@ -15,7 +15,7 @@ import { area, benchmarkMeasure, geo, neighbourhoodPoints, points } from '../cha
 requireGenerated(['geography', 'ehcp', 'tribunal', 'outcomes', 'inspections', 'absence-sen', 'absence-lait', 'absence-meta', 'money', 'sen-prevalence']);
 const { measureKeyFact, measureRow } = await import('../../src/facts/measure-facts.ts');
 const { keyMeasuresDownload, measureColumn } = await import('../../src/facts/measure-download.ts');
-const { compareData, MEASURES, sectionMeasures, senSupportShare, BENCHMARK_MEASURES } = await import('../../src/facts/key-measures.ts');
+const { compareData, MEASURES, sectionMeasures, senSupportShare, BENCHMARK_MEASURES } = await import('../../src/read/measures.ts');
 const { keyFacts } = await import('../../src/facts/key-facts.ts');
 type StandOut = import('../../src/facts/key-facts.ts').StandOut;
 type JsonCell = import('../../src/lib/series.ts').JsonCell;

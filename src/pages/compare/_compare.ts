@@ -4,7 +4,7 @@
  * one small chart per area and measure (plain DOM and SVG, no library). Ticking
  * boxes updates the view and the address with history.replaceState.
  */
-import type { CompareData } from '../../facts/key-measures.ts';
+import type { CompareData } from '../../read/measures.ts';
 
 type Measure = CompareData['measures'][number];
 type Point = Measure['series'][string][number];

@@ -5,10 +5,9 @@
  * name), pc-<area>.json for a postcode (by its postcode area, e.g. "cv").
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import searchJson from '../../generated/search.json';
-import type { SearchData } from '../../datasets/search.ts';
+import { searchData } from '../../read/search-data.ts';
 
-const data = searchJson as unknown as SearchData;
+const data = searchData;
 
 export const getStaticPaths: GetStaticPaths = () => [
   { params: { key: 'meta' }, props: { body: data.meta } },

@@ -8,17 +8,17 @@
  * `display` turns a point into the words a table shows; `better` says which
  * way is better (or null when there is no better direction), for charts only.
  */
-import { areaInspections, eventsOf, inspections, RELEASE as INSPECTIONS_RELEASE, SOURCE_IDS as INSPECTION_SOURCE_IDS } from '../read/inspections-data.ts';
+import { areaInspections, eventsOf, inspections, RELEASE as INSPECTIONS_RELEASE, SOURCE_IDS as INSPECTION_SOURCE_IDS } from './inspections-data.ts';
 import { formatDate, formatNumber, formatPercent } from '../lib/format.ts';
 import { SYMBOLS, isSymbolCode, type Cell } from '../lib/cell.ts';
-import { sen, senSeries } from '../read/absence-data.ts';
-import { ehcp, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell, planGrowth, regionCell, SEN2_RELEASE, SEN2_SOURCE, tribunal } from '../read/send-data.ts';
+import { sen, senSeries } from './absence-data.ts';
+import { ehcp, LAIT_RELEASE, LAIT_SOURCE, outcomes, plansCell, planGrowth, regionCell, SEN2_RELEASE, SEN2_SOURCE, tribunal, TRIBUNAL_RELEASE, TRIBUNAL_SOURCE } from './send-data.ts';
 import { ENGLAND, type PeriodType, type SeriesView } from '../lib/series.ts';
-import { geo, sourceLine } from '../read/site.ts';
-import { SOURCE_LINES } from '../read/source-lines.ts';
-import { prevalence } from '../read/money-data.ts';
+import { geo, sourceLine } from './site.ts';
+import { SOURCE_LINES } from './source-lines.ts';
+import { prevalence } from './money-data.ts';
 import { median } from '../lib/spread.ts';
-import { TRIBUNAL_RELEASE, TRIBUNAL_SOURCE } from '../charts/tribunal.ts';
+
 import type { Area } from '../lib/geography.ts';
 import { OUTCOME_LABELS, type Outcome } from '../lib/inspections.ts';
 
