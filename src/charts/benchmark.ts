@@ -12,6 +12,7 @@ import { BLANK, isSymbolCode, symbol, value, type Cell } from '../lib/cell.ts';
 import type { Column } from '../lib/downloads.ts';
 import { formatNumber, listInProse } from '../lib/format.ts';
 import type { Area } from '../lib/geography.ts';
+import { measureInSentence } from '../lib/words.ts';
 import { BENCHMARK_MEASURES, polarityWords, type MeasureDef, type Reference, type SeriesPoint } from '../read/measures.ts';
 import { geo } from '../read/site.ts';
 import { ENGLAND } from '../lib/series.ts';
@@ -73,7 +74,6 @@ function cellOf(p: SeriesPoint | undefined): Cell {
 }
 
 /** "Growth in EHC plans" → "growth in EHC plans"; "EHC plans" stays. */
-const inSentence = (s: string) => (/^[A-Z][a-z]/.test(s) ? `${s[0]!.toLowerCase()}${s.slice(1)}` : s);
 /** Rates from fewer cases than this show their counts. */
 const SMALL = 20;
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
@@ -122,7 +122,7 @@ export function benchmarkSpec(m: MeasureDef, slug: string): ChartSpec {
   const whenIn = m.benchmarkPeriod === 'common' && when ? `In ${when}, ` : '';
   if (av !== null) {
     const ownWhen = m.benchmarkPeriod === 'own' && areaRow.point ? ` (${m.when(areaRow.point.period)})` : '';
-    sentences.push(`${whenIn}${area.name}'s ${inSentence(m.noun)} was ${fmt(av)}${ownWhen}.`);
+    sentences.push(`${whenIn}${area.name}'s ${measureInSentence(m.noun)} was ${fmt(av)}${ownWhen}.`);
   } else sentences.push(`${whenIn}${area.name} has no figure: ${areaRow.why}.`);
   if (neighbourVals.length) {
     const withVal = order.filter((r) => r.role === 'neighbour' && val(r) !== null);

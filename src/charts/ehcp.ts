@@ -14,6 +14,8 @@ import { blankReason, compare, ehcp, ehcpWithheld, LAIT_RELEASE, LAIT_SOURCE, ou
 import { compareText, fmtInt, fmtPc, growthPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
 import { SOURCE_LINES } from '../read/source-lines.ts';
+import { refusalRate, timeliness, type MeasureDef } from '../read/measures.ts';
+import { measureInSentence } from '../lib/words.ts';
 import { linesPlot } from './lines.ts';
 import { areaBySlug } from './places.ts';
 import { PALETTE } from './render.ts';
@@ -124,7 +126,7 @@ export const ehcpTimeliness = defineChart({
       rows,
       summary: `In ${last.year}, ${fmtInt(v(last.t20_num)!)} of the ${fmtInt(v(last.t20_den)!)} new EHC plans in England (${fmtPc(v(last.t20_pc)!)}) were issued within the legal limit of 20 weeks. Leaving out exception cases, where the law allows more time, the figure was ${fmtPc(v(last.t20_pc_ex)!)}. The highest share in these years was ${fmtPc(v(best.t20_pc)!)} in ${best.year}.`,
       notes: ['The dotted line marks the new collection: from 2023 local authorities report on each child rather than in totals, and DfE warns of a break in the series.', 'In 2020 COVID-19 rules allowed councils more time.'],
-      plot: linesPlot(lines, { 'All plans': { stroke: PALETTE.blue, width: 3 }, 'Excluding exceptions': { stroke: PALETTE.turquoise, dash: '6,3' } }, { yLabel: '% within 20 weeks', unit: '%', yDomain: [0, 100], breakAt: 2023 }),
+      plot: linesPlot(lines, { 'All plans': { stroke: PALETTE.blue, width: 3 }, 'Excluding exceptions': { stroke: PALETTE.turquoise, dash: '6,3' } }, { yLabel: timeliness.axisLabel, unit: '%', yDomain: [0, 100], breakAt: 2023 }),
     } satisfies ChartContent;
   },
 });
@@ -389,6 +391,23 @@ interface AreaChartOpts {
   tickLabel?: (year: number) => string;
 }
 
+/** What an area line chart takes from its measure's one definition (src/read/measures.ts): series, unit, decimal places, noun, source, release and axis range. */
+export function fromMeasure(m: MeasureDef): Pick<AreaChartOpts, 'view' | 'measure' | 'from' | 'unit' | 'dp' | 'noun' | 'source' | 'release' | 'yDomain'> {
+  if (!m.inView) throw new Error(`measure ${m.id} is not a series of a dataset, so it has no area line chart`);
+  if (m.unit !== '%' && m.unit !== '' && m.unit !== '£') throw new Error(`measure ${m.id}: a line chart needs a number, not a ${m.unit}`);
+  return {
+    view: m.inView.view,
+    measure: m.inView.measure,
+    ...(m.inView.from === undefined ? {} : { from: m.inView.from }),
+    unit: m.unit,
+    dp: m.dp,
+    noun: measureInSentence(m.noun),
+    source: m.source,
+    release: m.release,
+    ...(m.domain ? { yDomain: m.domain } : {}),
+  };
+}
+
 export const AREA_SERIES = (area: Area) => ({ area: area.name, region: geo.regionOf(area).name, neighbours: NEIGHBOURS_LABEL, england: 'England' });
 
 export function areaComparisonChart(o: AreaChartOpts): ChartFactory {
@@ -503,35 +522,21 @@ export function timelinessGap(area: Area, year: number): string | null {
 }
 
 export const areaTimeliness = areaComparisonChart({
+  ...fromMeasure(timeliness),
   id: 'area-ehcp-timeliness',
-  view: ehcp,
-  measure: 't20_pc',
-  unit: '%',
-  dp: 1,
-  noun: '20-week timeliness',
   subtitle: (a, f, l) => `New EHC plans issued within 20 weeks, % (including exception cases), ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
-  source: SEN2,
   sourceIds: ['ehcp-2023-mi', 'ehcp-2025-timeliness-20-week'],
-  release: SEN2_RELEASE,
   breakAt: 2023,
-  yDomain: [0, 100],
   extraColumns: [{ name: 'plans_issued', label: `New plans issued`, measure: 't20_den' }],
   explain: timelinessGap,
   notes: (a) => [...(ehcpWithheld[a.laCode] ?? []), 'The dotted line marks the new collection: from 2023 councils report on each child rather than in totals, and DfE warns of a break in the series.'],
 });
 
 export const areaRefusals = areaComparisonChart({
+  ...fromMeasure(refusalRate),
   id: 'area-ehcp-refusals',
-  view: ehcp,
-  measure: 'refused_pc',
-  from: 2016,
-  unit: '%',
-  dp: 1,
-  noun: 'refusal rate',
   subtitle: (a, f, l) => `Requests for an EHC needs assessment that the council refused, % of requests received, ${a.name} compared with England, its region and the median of its 10 statistical neighbours, ${f} to ${l}`,
-  source: SEN2,
   sourceIds: ['ehcp-2023-mi', 'ehcp-2025-requests'],
-  release: SEN2_RELEASE,
   breakAt: 2023,
   notes: () => ['The dotted line marks the new collection: from 2023 councils report on each child rather than in totals, and DfE warns of a break in the series.'],
   explain: (a, y) => {

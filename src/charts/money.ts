@@ -32,6 +32,7 @@ import {
   SPEND_SOURCE,
 } from '../read/money-data.ts';
 import { areaComparisonChart } from './ehcp.ts';
+import { senSupportShare } from '../read/measures.ts';
 import { linesPlot } from './lines.ts';
 import { SEN_NAMES, SEN_STYLE, SUBJECT_STYLE } from './series-style.ts';
 import { rankedPhonePlot } from './ranked.ts';
@@ -304,7 +305,7 @@ export const moneyPrevalence = defineChart({
       rows,
       summary: `In January ${last.january}, ${formatNumber(v(last.ehcp_pc)!, 1)}% of pupils in England had an EHC plan and ${formatNumber(v(last.sen_support_pc)!, 1)}% were on SEN support, against ${formatNumber(v(first.ehcp_pc)!, 1)}% and ${formatNumber(v(first.sen_support_pc)!, 1)}% in January ${first.january}.`,
       notes: ['School census counts pupils where they go to school, in January. EHC plan counts from the SEN2 collection cover all children and young people aged 0 to 25 that a council maintains a plan for, so the two differ.'],
-      plot: linesPlot(lines, { [SEN_NAMES.senSupport]: SEN_STYLE.senSupport, [SEN_NAMES.ehcp]: SEN_STYLE.ehcp }, { yLabel: '% of all pupils', unit: '%' }),
+      plot: linesPlot(lines, { [SEN_NAMES.senSupport]: SEN_STYLE.senSupport, [SEN_NAMES.ehcp]: SEN_STYLE.ehcp }, { yLabel: senSupportShare.axisLabel, unit: '%' }),
     } satisfies ChartContent;
   },
 });

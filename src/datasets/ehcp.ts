@@ -368,12 +368,15 @@ export async function buildEhcp(file: (id: string) => string, geo: GeographyInde
   };
 }
 
+/** What the 20-week timeliness measures (t20_*) are called in sentences, here and on every page (src/read/measures.ts). */
+export const TIMELINESS_NOUN = '20-week timeliness';
+
 /** One note per area and year where the 2025 release withheld a figure the 2023 release had published. */
 export function withheldNotes(b: EhcpBuild): Record<string, string[]> {
   const notes: Record<string, Set<string>> = {};
   for (const d of b.disagreements) {
     if (d.newer.kind === 'value') continue;
-    const label = d.measure.startsWith('t20') ? '20-week timeliness' : (EHCP_MEASURES.find((m) => m.id === d.measure)?.label ?? d.measure);
+    const label = d.measure.startsWith('t20') ? TIMELINESS_NOUN : (EHCP_MEASURES.find((m) => m.id === d.measure)?.label ?? d.measure);
     (notes[d.geoKey] ??= new Set()).add(`${d.period} ${label}: the 2025 release withheld figures published in 2023 (pending quality checks), so they are shown as not available.`);
   }
   return Object.fromEntries(Object.entries(notes).map(([k, v]) => [k, [...v]]));

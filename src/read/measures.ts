@@ -18,6 +18,7 @@ import { geo, sourceLine } from './site.ts';
 import { SOURCE_LINES } from './source-lines.ts';
 import { prevalence } from './money-data.ts';
 import { median } from '../lib/spread.ts';
+import { TIMELINESS_NOUN } from '../datasets/ehcp.ts';
 
 import type { Area } from '../lib/geography.ts';
 import { OUTCOME_LABELS, type Outcome } from '../lib/inspections.ts';
@@ -205,6 +206,8 @@ export interface MeasureDef extends KeyMeasure {
   section?: string;
   /** A key fact on every area page, and "What stands out" when the area is outside its neighbours' range by more than `margin` (own units). */
   keyFact?: { margin: number };
+  /** Where a measure is one series of a dataset: the view, its measure id and the first period shown (for the area's line chart). */
+  inView?: { view: SeriesView; measure: string; from?: number };
 }
 
 export const POLARITY_WORDS: Record<'lower' | 'higher' | 'none', string> = {
@@ -291,6 +294,7 @@ function viewMeasure(o: {
     england: () => ({ label: 'England', points: pointsFor(ENGLAND, (y) => o.view.cell(o.measure, ENGLAND, y)) }),
     region: (code) => ({ label: regionName(code), points: pointsFor(code, (y) => regionCell(o.view, o.measure, code, y)) }),
     whyNoValue: (_area, p) => (p ? m.display(p) : 'no figure published'),
+    inView: { view: o.view, measure: o.measure, ...(o.from === undefined ? {} : { from: o.from }) },
     ...(o.benchmark === false ? { benchmark: false } : {}),
     ...(o.section ? { section: o.section } : {}),
     ...(o.keyFact ? { keyFact: o.keyFact } : {}),
@@ -363,7 +367,7 @@ export const timeliness = viewMeasure({
   view: ehcp,
   measure: 't20_pc',
   label: 'New EHC plans issued within 20 weeks',
-  noun: '20-week timeliness',
+  noun: TIMELINESS_NOUN,
   period: 'calendar year',
   axisLabel: '% within 20 weeks',
   domain: [0, 100],
