@@ -68,6 +68,8 @@ export interface LineOptions<P extends Period = Period> {
 
 /** Pixel height of one line of an end label. */
 const LABEL_LINE = 17;
+/** How far right of the last point an end label's colour dot sits. */
+const SWATCH_DX = 12;
 /** An end label's name wraps at this many characters. */
 const LABEL_CHARS = 14;
 const MIN_HEIGHT = 320;
@@ -80,10 +82,11 @@ const defaultFormat = (unit: LineOptions['unit']) => (n: number) => (unit === 'Â
 
 /**
  * Spread end labels apart so they do not overlap (in data units), keeping them at or below
- * `top`. Each item's `h` is its height; neighbours keep half of each other's height apart.
+ * `top` and at or above `bottom` (the axis, so a label at 0 never sits on the year labels).
+ * Each item's `h` is its height; neighbours keep half of each other's height apart.
  */
-export function spreadLabels<T extends { y: number; h: number }>(items: T[], top = Infinity): (T & { ly: number })[] {
-  const sorted = [...items].sort((a, b) => a.y - b.y).map((d) => ({ ...d, ly: d.y }));
+export function spreadLabels<T extends { y: number; h: number }>(items: T[], top = Infinity, bottom = -Infinity): (T & { ly: number })[] {
+  const sorted = [...items].sort((a, b) => a.y - b.y).map((d) => ({ ...d, ly: Math.max(d.y, bottom + d.h / 2) }));
   const need = (i: number) => (sorted[i]!.h + sorted[i - 1]!.h) / 2;
   for (let i = 1; i < sorted.length; i++) if (sorted[i]!.ly - sorted[i - 1]!.ly < need(i)) sorted[i]!.ly = sorted[i - 1]!.ly + need(i);
   const last = sorted.at(-1);
@@ -125,7 +128,7 @@ export function lineChartPlot<P extends Period>(periods: readonly P[], series: r
     while (!ok(s.values[i])) i--;
     const v = s.values[i] as number;
     const text = s.ownLabel ? `${s.name} ${format(v)}` : [...wrapLines(s.name, LABEL_CHARS), format(v)].join('\n');
-    return { s: s.name, x: xOf(i), y: v, text, lines: text.split('\n').length, own: s.ownLabel === true };
+    return { s: s.name, stroke: s.stroke, x: xOf(i), y: v, text, lines: text.split('\n').length, own: s.ownLabel === true };
   });
   const column = ends.filter((e) => !e.own);
   const own = ends.filter((e) => e.own);
@@ -142,7 +145,9 @@ export function lineChartPlot<P extends Period>(periods: readonly P[], series: r
     gapWhy.set(s.name, k);
   });
   const gapKeys = [...gapWhy].map(([name, k]) => ({ stroke: k.stroke, lines: wrapLines(`No figure for ${name}: ${[...k.why].join(', ')}`, GAP_KEY_CHARS) }));
-  const [lo, hi] = opts.yDomain ?? (scaleLinear().domain([Math.min(0, ...ys), Math.max(...ys) * 1.1]).nice().domain() as [number, number]);
+  const nice = scaleLinear().domain([Math.min(0, ...ys), Math.max(...ys) * 1.1]).nice().domain() as [number, number];
+  // A percentage that cannot pass 100 (every figure is at most 100) never gets an axis beyond 100%.
+  const [lo, hi] = opts.yDomain ?? (opts.unit === '%' && Math.max(...ys) <= 100 ? [nice[0], Math.min(nice[1], 100)] : nice);
   const widest = (lines: string[]) => Math.max(0, ...lines.map((l) => textWidth(l, CHART_FONT_SIZE)));
   // The gap key goes under the x axis: the chart grows by its height, the plot keeps its own.
   const gapKeyHeight = gapKeys.length ? GAP_KEY_TOP - 36 + gapKeys.reduce((h, k) => h + k.lines.length * LABEL_LINE + 4, 0) : 0;
@@ -150,7 +155,12 @@ export function lineChartPlot<P extends Period>(periods: readonly P[], series: r
   const marginTop = opts.breakAt !== undefined || opts.breakX !== undefined ? 50 : 20;
   const unitsPerPx = (hi - lo) / (plotHeight - marginTop - 30);
   const lastX = Math.max(...xs);
-  const labels = spreadLabels(column.map((e) => ({ ...e, h: (e.lines * LABEL_LINE + LABEL_LINE / 3) * unitsPerPx })), hi).map((e) => ({ ...e, x: lastX }));
+  const labels = spreadLabels(column.map((e) => ({ ...e, h: (e.lines * LABEL_LINE + LABEL_LINE / 3) * unitsPerPx })), hi, lo).map((e) => ({
+    ...e,
+    x: lastX,
+    // The swatch sits beside the label's first line (the series' name).
+    sy: e.ly + ((e.lines - 1) * LABEL_LINE * unitsPerPx) / 2,
+  }));
 
   // Enough decimal places that tick labels differ (e.g. 1.5%, 2.0%, 2.5% rather than 2%, 2%, 3%).
   const tickDp = hi - lo < 10 ? 1 : 0;
@@ -184,7 +194,9 @@ export function lineChartPlot<P extends Period>(periods: readonly P[], series: r
       dy += k.lines.length * LABEL_LINE + 4;
     }
   }
-  marks.push(Plot.text(labels, { x: 'x', y: 'ly', text: 'text', textAnchor: 'start', dx: 8, fill: PALETTE.text, lineAnchor: 'middle' }));
+  // Each end label starts with a dot in its series' colour, as on its line: a label moved away from its line's end still says which line it names.
+  marks.push(Plot.dot(labels, { x: 'x', y: 'sy', dx: SWATCH_DX, r: 4.5, fill: 'stroke' }));
+  marks.push(Plot.text(labels, { x: 'x', y: 'ly', text: 'text', textAnchor: 'start', dx: SWATCH_DX + 10, fill: PALETTE.text, lineAnchor: 'middle' }));
   marks.push(Plot.text(own, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 6, dy: -8, lineAnchor: 'bottom', lineWidth: 9, fill: PALETTE.text, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
 
   const xTicks = opts.ticks ? opts.ticks.map((p) => xOf(periods.indexOf(p))) : numeric ? yearTicks(xs) : periods.map((_, i) => i);
@@ -196,7 +208,7 @@ export function lineChartPlot<P extends Period>(periods: readonly P[], series: r
     height: plotHeight + gapKeyHeight,
     marginTop,
     marginLeft,
-    marginRight: opts.labelWidth ?? Math.max(100, widest(column.flatMap((e) => e.text.split('\n'))) + 14),
+    marginRight: opts.labelWidth ?? Math.max(100, widest(column.flatMap((e) => e.text.split('\n'))) + SWATCH_DX + 16),
     marginBottom: 36 + gapKeyHeight,
     x: { label: null, domain: [Math.min(...xs), lastX], inset: 10, ticks: xTicks, tickFormat: xLabel },
     y: { label: opts.yLabel, grid: true, domain: [lo, hi], tickFormat: tick },
