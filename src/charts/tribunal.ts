@@ -15,6 +15,7 @@ import { blankReason, compare, tribunal, tribunalCautions, tribunalExtras, TRIBU
 import { compareText, fmtInt, fmtPc } from '../lib/send-text.ts';
 import { geo } from '../read/site.ts';
 import { AREA_SERIES } from './ehcp.ts';
+import { appealRate } from '../read/measures.ts';
 import { linesPlot } from './lines.ts';
 import { areaBySlug } from './places.ts';
 import { COMPARISON_STYLE, NEIGHBOURS_LABEL, SUBJECT_STYLE } from './series-style.ts';
@@ -95,7 +96,7 @@ export const tribunalRate = defineChart({
         ...Object.values(tribunalExtras.englandNotes),
         'The move to a new SEN2 data collection in 2022 affects decisions for 2023.',
       ],
-      plot: linesPlot(lines, { England: SUBJECT_STYLE }, { yLabel: 'Appeal rate', unit: '%', breakAt: BREAK_YEAR, breakX: BREAK_YEAR, breakLabel: 'Method changed' }),
+      plot: linesPlot(lines, { England: SUBJECT_STYLE }, { yLabel: appealRate.noun, unit: '%', breakAt: BREAK_YEAR, breakX: BREAK_YEAR, breakLabel: 'Method changed' }),
     } satisfies ChartContent;
   },
 });

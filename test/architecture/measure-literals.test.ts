@@ -33,9 +33,10 @@ export function filesTyping(needle: string, files: readonly { file: string; text
   return files.filter((f) => re.test(f.text)).map((f) => f.file);
 }
 
+/** A measure's words, 8 characters or longer (shorter ones, such as a bare unit, are ordinary words). */
 const strings = (m: (typeof KEY_MEASURES)[number]): [string, string][] => {
   const d = m as unknown as Record<string, unknown>;
-  return (['label', 'noun', 'axisLabel', 'description', 'source', 'release'] as const).flatMap((k) => (typeof d[k] === 'string' && (d[k] as string).length >= 12 ? [[k, d[k] as string]] : []));
+  return (['label', 'noun', 'axisLabel', 'description', 'source', 'release'] as const).flatMap((k) => (typeof d[k] === 'string' && (d[k] as string).length >= 8 ? [[k, d[k] as string]] : []));
 };
 
 describe('one definition per measure', () => {
