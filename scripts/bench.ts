@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { fetchAll } from '../src/lib/fetch.ts';
 import { PROJECT_ROOT, RAW_DIR, rawPath, readManifest } from '../src/lib/sources.ts';
-import { buildData } from './build-data.ts';
+import { buildData, buildMeasureDownloads } from './build-data.ts';
 import { writeAllPngs } from './chart-pngs.ts';
 import { checkBudgets, gzipSize, summarise } from './gates/budgets.ts';
 import { loadBudgets } from './gates/config.ts';
@@ -37,6 +37,7 @@ rmSync(scratch, { recursive: true, force: true });
 
 t = performance.now();
 await buildData(RAW_DIR, () => {});
+await buildMeasureDownloads(() => {});
 report('data:build', seconds(t), 's');
 
 t = performance.now();
