@@ -21,7 +21,7 @@ const indicatorUnit = (m: MeasureDef): IndicatorUnit => (m.unit === '%' ? '%' : 
 export function measureColumns(m: MeasureDef): Column[] {
   const c = measureColumn(m);
   return [
-    { name: c, type: 'Indicator', label: `${m.label}: the latest figure published. ${m.description}`, unit: indicatorUnit(m), dp: m.dp },
+    { name: c, type: 'Indicator', label: `${m.label}: the latest figure. ${m.description} Source: ${m.source}, ${m.release}.`, unit: indicatorUnit(m), dp: m.dp },
     { name: `${c}_period`, type: 'Filter', label: `${m.label}: the period of that figure (${m.period})` },
     { name: `${c}_note`, type: 'Filter', label: `${m.label}: why there is no figure, where there is none, or how a figure not published as such was worked out` },
   ];
