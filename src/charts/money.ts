@@ -404,4 +404,6 @@ export const areaSenSpend = areaComparisonChart({
   notes: () => ['Spending on SEN support services, SEN transport and SEN administration (section 251 outturn), divided by children with an EHC plan at January, per week. It is not the cost of a plan, and leaves out most of the high needs block paid to schools and colleges. Small areas jump from year to year.'],
 });
 
-export const MONEY_CHARTS: ChartFactory[] = [moneyHnb, moneyHnbPerPlan, moneyDeficitRegions, moneyDeficitRanked, moneyPrevalence, areaSenEhcpShare, areaSenSupportShare, areaHnbPerPlan, areaDsgDeficit, areaSenSpend];
+export const MONEY_CHARTS: ChartFactory[] = [moneyHnb, moneyHnbPerPlan, moneyDeficitRegions, moneyDeficitRanked, areaHnbPerPlan, areaDsgDeficit, areaSenSpend];
+/** How many pupils have SEN (the school census): England and each area. */
+export const PREVALENCE_CHARTS: ChartFactory[] = [moneyPrevalence, areaSenEhcpShare, areaSenSupportShare];

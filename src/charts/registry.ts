@@ -1,18 +1,29 @@
 /**
  * Every chart on the site, by id. Pages call `chart(id, key)`; the per-chart
  * CSV and SVG endpoints (and embeds) enumerate `allCharts()`.
- * Add a topic's factories to CHARTS.
+ * Add a chart to its topic's entry in BY_TOPIC.
  */
 import { absenceCharts } from './absence.ts';
 import { EHCP_CHARTS } from './ehcp.ts';
 import { BENCHMARK_CHARTS } from './benchmark.ts';
 import { areasByRegion } from './geography.ts';
 import { INSPECTION_CHARTS } from './inspections.ts';
-import { MONEY_CHARTS } from './money.ts';
+import { MONEY_CHARTS, PREVALENCE_CHARTS } from './money.ts';
 import { TRIBUNAL_CHARTS } from './tribunal.ts';
 import { checkSpec, type ChartFactory, type ChartSpec } from './types.ts';
+import { TOPICS, type TopicId } from '../lib/topics.ts';
 
-export const CHARTS: ChartFactory[] = [areasByRegion, ...INSPECTION_CHARTS, ...absenceCharts, ...EHCP_CHARTS, ...TRIBUNAL_CHARTS, ...MONEY_CHARTS, ...BENCHMARK_CHARTS];
+/** Each topic's charts (src/lib/topics.ts). */
+const BY_TOPIC: Record<TopicId, ChartFactory[]> = {
+  inspections: INSPECTION_CHARTS,
+  'sen-prevalence': PREVALENCE_CHARTS,
+  'ehc-plans': [...EHCP_CHARTS, ...TRIBUNAL_CHARTS],
+  money: MONEY_CHARTS,
+  absence: absenceCharts,
+};
+
+/** The site-wide chart, each topic's in the topics' order, then the neighbour benchmarks (one per measure). */
+export const CHARTS: ChartFactory[] = [areasByRegion, ...TOPICS.flatMap((t) => BY_TOPIC[t.id]), ...BENCHMARK_CHARTS];
 
 const byId = new Map<string, ChartFactory>();
 function factories(): Map<string, ChartFactory> {

@@ -17,6 +17,7 @@ import type { Area, GeographyIndex } from '../lib/geography.ts';
 import { eventDate } from '../lib/inspections.ts';
 import { ehcp, ehcpCountFacts, planGrowth, plansCell, predecessorsOf, timelinessFacts } from '../read/send-data.ts';
 import { moneyKeyFacts } from './money-facts.ts';
+import type { TopicId } from '../lib/topics.ts';
 import { MEASURES, timeliness, type MeasureDef } from '../read/measures.ts';
 import { measureKeyFact } from './measure-facts.ts';
 import { noChangeReason, notShownReason, notShownValue } from '../lib/key-facts-text.ts';
@@ -29,13 +30,13 @@ export interface KeyFact {
   value: string;
   /** Sentences: change and comparisons. */
   details: string[];
-  /** The page section with the full story. */
-  sectionId: string;
+  /** The page section with the full story: a topic's (src/lib/topics.ts), or the neighbour benchmarks. */
+  sectionId: TopicId | 'benchmarks';
 }
 
 export interface StandOut {
   text: string;
-  sectionId: string;
+  sectionId: KeyFact['sectionId'];
 }
 
 const valueOf = (c: Cell): number | null => (c.kind === 'value' ? c.value : null);

@@ -18,6 +18,7 @@ import { geo, sourceLine } from './site.ts';
 import { SOURCE_LINES } from './source-lines.ts';
 import { prevalence } from './money-data.ts';
 import { median } from '../lib/spread.ts';
+import type { TopicId } from '../lib/topics.ts';
 import { TIMELINESS_NOUN } from '../datasets/ehcp.ts';
 
 import type { Area } from '../lib/geography.ts';
@@ -202,8 +203,8 @@ export interface MeasureDef extends KeyMeasure {
   when(period: string): string;
   /** The neighbour benchmark chart on every area page (default true). */
   benchmark?: boolean;
-  /** The area page section whose "How it compares" table has a row for the measure (src/components/MeasureTable.astro). */
-  section?: string;
+  /** The topic whose area page section has a row for the measure in its "How it compares" table (src/components/MeasureTable.astro). */
+  section?: TopicId;
   /** A key fact on every area page, and "What stands out" when the area is outside its neighbours' range by more than `margin` (own units). */
   keyFact?: { margin: number };
   /** Where a measure is one series of a dataset: the view, its measure id and the first period shown (for the area's line chart). */
@@ -258,7 +259,7 @@ function viewMeasure(o: {
   /** Measures (in the same view) holding the rate's numerator and denominator, and what the denominator counts. */
   counts?: { numerator: string; denominator: string; of: string; labels: { numerator: string; denominator: string } };
   benchmark?: boolean;
-  section?: string;
+  section?: TopicId;
   keyFact?: { margin: number };
 }): MeasureDef {
   const meta = o.view.measure(o.measure);
@@ -568,7 +569,7 @@ export const MEASURES: MeasureDef[] = [
 export const BENCHMARK_MEASURES: MeasureDef[] = MEASURES.filter((m) => m.benchmark !== false);
 
 /** The measures with a row in an area page section's "How it compares" table, in page order. */
-export const sectionMeasures = (sectionId: string): MeasureDef[] => MEASURES.filter((m) => m.section === sectionId);
+export const sectionMeasures = (sectionId: TopicId): MeasureDef[] => MEASURES.filter((m) => m.section === sectionId);
 
 export const isMeasureDef = (m: KeyMeasure): m is MeasureDef => typeof (m as MeasureDef).england === 'function';
 

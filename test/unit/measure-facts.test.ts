@@ -26,7 +26,7 @@ const COVENTRY = area('coventry');
 const fixture = (own: JsonCell[], extra: object = {}) => ({
   ...benchmarkMeasure({ id: 'fixture-measure', points: neighbourhoodPoints('coventry', own), england: points([58.0, 58.1, 59.9, 50.7, 50.3, 46.4]), region: points([55.2, 60.3, 57.1, 49.0, 47.5, 44.0]) }),
   when: (p: string) => `year ${p}`,
-  section: 'fixture-section',
+  section: 'money' as const,
   keyFact: { margin: 5 },
   ...extra,
 });
@@ -35,7 +35,7 @@ describe('a measure given as one entry', () => {
   it('has a key fact: its latest figure, England and the region, and where it stands among the neighbours', () => {
     const out: StandOut[] = [];
     const f = measureKeyFact(fixture([50, 51, 52, 53, 54, 55.04]), geo, COVENTRY, 3000, out);
-    expect(f).toMatchObject({ id: 'fixture-measure', label: 'New EHC plans issued within 20 weeks', value: '55.0% in year 2024', sectionId: 'fixture-section' });
+    expect(f).toMatchObject({ id: 'fixture-measure', label: 'New EHC plans issued within 20 weeks', value: '55.0% in year 2024', sectionId: 'money' });
     expect(f.details).toEqual(['England 46.4%, region 44.0%.', 'Higher than 8 of its 10 statistical neighbours.']);
     expect(out).toEqual([]);
   });
