@@ -6,7 +6,7 @@ requireGenerated(['money', 'sen-prevalence', 'outcomes', 'ehcp', 'geography']);
 
 describe('money and SEN prevalence charts and key facts over the generated data', async () => {
   const { chart } = await import('../../src/charts/registry.ts');
-  const { MONEY_CHARTS } = await import('../../src/charts/money.ts');
+  const { MONEY_CHARTS, PREVALENCE_CHARTS } = await import('../../src/charts/money.ts');
   const { chartSvg } = await import('../../src/charts/render.ts');
   const { checkSpec } = await import('../../src/charts/types.ts');
   const { geo } = await import('../../src/read/site.ts');
@@ -49,7 +49,7 @@ describe('money and SEN prevalence charts and key facts over the generated data'
 
   it('every money chart for every key passes the chart contract', () => {
     let n = 0;
-    for (const f of MONEY_CHARTS) for (const key of f.keys()) { checkSpec(chart(f.id, key)); n++; }
+    for (const f of [...MONEY_CHARTS, ...PREVALENCE_CHARTS]) for (const key of f.keys()) { checkSpec(chart(f.id, key)); n++; }
     expect(n).toBeGreaterThan(5 * 150);
   });
 });
